@@ -1,0 +1,185 @@
+"""Command line: validator903 demo | validate | rules | show | compile | lint."""
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from .context import SUPPORTED_YEARS, CollectionYear, RuleContext, check_la_code
+from .errors import UsageError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Check an SSDA903 return against the DfE validation rules, as SQL.")
+out_console = Console()
+err_console = Console(stderr=True)
+
+SAMPLE_YEAR = "2025/26"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _split_codes(rules: Optional[str]) -> list[str] | None:
+    return [c for c in rules.split(",")] if rules else None
+
+
+def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str | None,
+              output: Path | None, rules: str | None, strict: bool, quiet: bool = False) -> int:
+    from rich.progress import Progress
+
+    from . import engine, report
+    from .rules import rules_for_year
+
+    ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
+    chosen = rules_for_year(ctx.year, _split_codes(rules))
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    conn = engine.open_db(output / "validation.duckdb" if output else None)
+    run = engine.prepare(conn, ctx, paths, previous)
+    for w in run.load.warnings:
+        err_console.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+    with Progress(console=err_console, transient=True, disable=quiet) as progress:
+        task = progress.add_task("Running rules", total=len(chosen))
+        engine.run_rules(run, chosen, on_rule=lambda r: progress.advance(task))
+    if not quiet:
+        report.console_summary(run, out_console)
+    if output is not None:
+        for p in report.write_outputs(run, output) + [output / "validation.duckdb"]:
+            out_console.print(f"wrote {p}", highlight=False)
+    conn.close()
+    return 1 if strict and run.flagged else 0
+
+
+@app.command()
+def validate(
+    paths: List[Path] = typer.Argument(..., help="Folder(s) or files: the 903 CSVs or the DfE XML return."),
+    previous: Optional[List[Path]] = typer.Option(None, "--previous", help="Last year's return (folder or files)."),
+    year: str = typer.Option(..., "--year", help=f"Collection year: {', '.join(SUPPORTED_YEARS)}."),
+    la: Optional[str] = typer.Option(None, "--la", help="Your DfE 3-digit LA code, e.g. 352."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for errors.csv, summary.csv, validation.duckdb."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Only these codes, comma-separated."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when anything is flagged."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
+):
+    """Validate a return. Exit 0 when validation ran, 1 with --strict and findings, 2 for unusable input."""
+    raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet))
+
+
+@app.command()
+def demo(output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the reports.")):
+    """Validate the bundled sample council (current and previous year) and print a summary."""
+    from .resources import sample_dir
+
+    sample = sample_dir()
+    out = output or Path(tempfile.mkdtemp(prefix="validator903_demo_"))
+    out_console.print(f"Sample council: {sample} ({SAMPLE_YEAR}, LA 999)")
+    raise typer.Exit(_validate([sample / "current"], [sample / "previous"], SAMPLE_YEAR, "999", out, None, False))
+
+
+@app.command("rules")
+def list_rules(
+    year: str = typer.Option(..., "--year"),
+    fmt: str = typer.Option("table", "--format", help="table or csv"),
+):
+    """List the rules in force in a collection year."""
+    from .rules import rules_for_year
+
+    chosen = rules_for_year(CollectionYear.parse(year))
+    if fmt == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["code", "message", "fields", "tables"])
+        for r in chosen:
+            w.writerow([r.code, r.message, ";".join(r.fields), ";".join(r.tables)])
+    elif fmt == "table":
+        from rich.table import Table
+        t = Table(title=f"{len(chosen)} rules in {year}")
+        for col in ("code", "name", "tables", "message"):
+            t.add_column(col)
+        for r in chosen:
+            t.add_row(r.code, r.name, ", ".join(r.tables), r.message)
+        out_console.print(t)
+    else:
+        raise UsageError(f"--format {fmt!r}: choose table or csv")
+
+
+@app.command()
+def show(
+    code: str = typer.Argument(..., help="Rule code, e.g. 103"),
+    dialect: str = typer.Option("duckdb", "--dialect", help="duckdb, postgres, tsql or oracle"),
+    year: Optional[str] = typer.Option(None, "--year", help="Collection year (default: the latest the rule has)."),
+    la: Optional[str] = typer.Option(None, "--la"),
+):
+    """Print a rule's metadata and its SQL in one dialect."""
+    from .dialects import spec
+    from .rules import find_rule
+
+    spec(dialect)
+    rule = find_rule(code, CollectionYear.parse(year) if year else None)
+    y = CollectionYear.parse(year) if year else CollectionYear.parse(rule.years[-1])
+    print(f"-- {rule.code} {rule.name} ({y}; rule applies {rule.years[0]}..{rule.years[-1]})")
+    print(f"-- {rule.message}")
+    print(f"-- fields: {', '.join(rule.fields)}; tables: {', '.join(rule.tables)}")
+    if rule.differs_from_peer:
+        print(f"-- differs from peer: {' '.join(rule.differs_from_peer.split())}")
+    print(rule.sql(RuleContext(y, check_la_code(la)), dialect, pretty=True) + ";")
+
+
+@app.command("compile")
+def compile_cmd(
+    dialect: str = typer.Option(..., "--dialect"),
+    year: str = typer.Option(..., "--year"),
+    out: Path = typer.Option(..., "--out"),
+    la: Optional[str] = typer.Option(None, "--la"),
+    source_schema: str = typer.Option("raw", "--source-schema", help="Schema holding the all-text source tables."),
+):
+    """Write the staging and rule SQL of a year for one dialect."""
+    from .compile import compile_year
+
+    files = compile_year(dialect, RuleContext(CollectionYear.parse(year), check_la_code(la)), out, source_schema)
+    out_console.print(f"wrote {len(files)} files to {out}", highlight=False)
+
+
+@app.command()
+def lint():
+    """Check every rule source against the portable subset (exit 1 on findings)."""
+    from .lint import lint_all
+
+    findings = lint_all()
+    for f in findings:
+        print(f)
+    raise typer.Exit(1 if findings else 0)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except UsageError as e:
+        _fail_plain(str(e))
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except SystemExit:
+        raise
+    except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
+        import click
+        if isinstance(e, click.exceptions.ClickException):
+            e.show()
+            sys.exit(2)
+        if isinstance(e, click.exceptions.Abort):
+            sys.exit(130)
+        if os.environ.get("VALIDATOR903_DEBUG"):
+            raise
+        _fail_plain(f"internal error: {type(e).__name__}: {e} (set VALIDATOR903_DEBUG=1 for details)", 3)
+
+
+def _fail_plain(message: str, code: int = 2) -> None:
+    line = " ".join(message.split())
+    print(f"error: {line}", file=sys.stderr)
+    sys.exit(code)

@@ -1,0 +1,68 @@
+"""Collection years and the rule context (year, collection dates, LA code)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .errors import UsageError
+
+SUPPORTED_YEARS = ("2023/24", "2024/25", "2025/26", "2026/27")
+_YEAR = re.compile(r"^(20\d\d)[/_-](\d\d)$")
+_LA = re.compile(r"^\d{3}$")
+
+
+@dataclass(frozen=True, order=True)
+class CollectionYear:
+    start_year: int  # 2025 for the 2025/26 return
+
+    @classmethod
+    def parse(cls, text: str) -> "CollectionYear":
+        m = _YEAR.match(text.strip())
+        if not m or (int(m.group(1)) + 1) % 100 != int(m.group(2)):
+            raise UsageError(f"--year {text!r} is not a collection year like 2025/26")
+        year = cls(int(m.group(1)))
+        if str(year) not in SUPPORTED_YEARS:
+            raise UsageError(f"--year {year} is not supported; choose one of {', '.join(SUPPORTED_YEARS)}")
+        return year
+
+    def __str__(self) -> str:
+        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+
+    @property
+    def start(self) -> date:
+        return date(self.start_year, 4, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.start_year + 1, 3, 31)
+
+
+def check_la_code(la: str | None) -> str | None:
+    """A DfE 3-digit LA code (e.g. 352 for Manchester) or None."""
+    if la is None:
+        return None
+    if not _LA.match(la.strip()):
+        raise UsageError(f"--la {la!r} is not a 3-digit DfE local authority code such as 352")
+    return la.strip()
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What every rule may read besides staging: the year and the council."""
+    year: CollectionYear
+    la_code: str | None = None
+
+    def jinja_vars(self) -> dict:
+        """Values for rule templates. Dates are emitted through the ssda_date helper so each
+        dialect writes its own NLS-proof literal."""
+        y = self.year
+        return {
+            "year": str(y),
+            "year_start": y.start_year,
+            "collection_start": f"ssda_date('{y.start.isoformat()}')",
+            "collection_end": f"ssda_date('{y.end.isoformat()}')",
+            "previous_start": f"ssda_date('{date(y.start_year - 1, 4, 1).isoformat()}')",
+            "previous_end": f"ssda_date('{date(y.start_year, 3, 31).isoformat()}')",
+            "la_code": f"'{self.la_code}'" if self.la_code else "NULL",
+        }

@@ -1,0 +1,134 @@
+"""Write portable rule/staging SQL for one engine.
+
+Rules are parsed once as DuckDB SQL. For each target, sqlglot's own generator writes the SQL,
+except that calls to the ``ssda_*`` helpers are expanded from the target's table in
+``dialects/<name>.yml`` (the sqlglot extension model: a quirk is an entry in a table, not a
+branch in a rule). Arguments are generated first, so helpers nest.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import sqlglot
+import yaml
+from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
+
+from .errors import UsageError
+from .resources import dialects_dir
+
+DIALECTS = ("duckdb", "postgres", "tsql", "oracle")
+_ARG = re.compile(r"\$(\d)")
+
+
+@dataclass(frozen=True)
+class DialectSpec:
+    name: str
+    sqlglot_name: str
+    helpers: dict[str, str]
+    quirks: tuple[str, ...] = ()
+    collation: str | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@lru_cache(maxsize=None)
+def spec(name: str) -> DialectSpec:
+    if name not in DIALECTS:
+        raise UsageError(f"unknown dialect {name!r}; choose one of {', '.join(DIALECTS)}")
+    data = yaml.safe_load((dialects_dir() / f"{name}.yml").read_text(encoding="utf-8"))
+    return DialectSpec(
+        name=name,
+        sqlglot_name=data["sqlglot"],
+        helpers={k: " ".join(v.split()) for k, v in data["helpers"].items()},
+        quirks=tuple(data.get("quirks") or ()),
+        collation=data.get("collation"),
+    )
+
+
+def helper_names() -> frozenset[str]:
+    """The portable vocabulary: helpers every dialect defines."""
+    names = [set(spec(d).helpers) for d in DIALECTS]
+    return frozenset(set.intersection(*names))
+
+
+def _expand(template: str, args: list[str]) -> str:
+    def arg(m: re.Match) -> str:
+        i = int(m.group(1)) - 1
+        if i >= len(args):
+            raise UsageError(f"helper template {template!r} needs argument ${i + 1}")
+        return args[i]
+    return _ARG.sub(arg, template)
+
+
+# ---- AST rewrites switched on per dialect ("quirks") ---------------------------------------
+
+def _is_text_literal(node) -> bool:
+    return isinstance(node, exp.Literal) and node.is_string
+
+
+def _case_sensitive_literals(tree: exp.Expression, collation: str) -> exp.Expression:
+    """Compare codes byte-exactly on engines whose default collation is case-insensitive and
+    blind to trailing spaces: ``x = 'M'`` becomes ``x COLLATE <bin> = 'M'``; same for <>, IN, LIKE."""
+    def collate(node: exp.Expression) -> exp.Expression:
+        return exp.Collate(this=node.copy(), expression=exp.Var(this=collation))
+
+    for node in list(tree.find_all(exp.EQ, exp.NEQ, exp.Like, exp.In)):
+        if isinstance(node, exp.In):
+            if node.expressions and all(_is_text_literal(e) for e in node.expressions) \
+                    and not isinstance(node.this, exp.Collate):
+                node.set("this", collate(node.this))
+            continue
+        left, right = node.this, node.expression
+        if _is_text_literal(right) and not _is_text_literal(left) and not isinstance(left, exp.Collate):
+            node.set("this", collate(left))
+        elif _is_text_literal(left) and not _is_text_literal(right) and not isinstance(right, exp.Collate):
+            node.set("expression", collate(right))
+    return tree
+
+
+QUIRKS = {
+    "case_sensitive_literals": _case_sensitive_literals,
+}
+
+
+@lru_cache(maxsize=None)
+def _generator_class(name: str):
+    """A subclass of sqlglot's generator for ``name`` that expands ssda_* helpers."""
+    s = spec(name)
+    base = type(Dialect.get_or_raise(s.sqlglot_name))
+
+    class HelperGenerator(base.Generator):  # type: ignore[name-defined, misc]
+        def anonymous_sql(self, expression: exp.Anonymous) -> str:
+            fname = expression.name.lower()
+            template = s.helpers.get(fname)
+            if template is None:
+                if fname.startswith("ssda_"):
+                    raise UsageError(f"unknown helper {fname}() for dialect {name}")
+                return super().anonymous_sql(expression)
+            return _expand(template, [self.sql(a) for a in expression.expressions])
+
+    return base, HelperGenerator
+
+
+def parse(sql: str) -> list[exp.Expression]:
+    """Parse portable (DuckDB-flavoured) SQL into statements."""
+    return [e for e in sqlglot.parse(sql, read="duckdb") if e is not None]
+
+
+def generate(tree: exp.Expression, dialect: str, pretty: bool = False) -> str:
+    """SQL text of a parsed portable statement in ``dialect``, helpers expanded."""
+    s = spec(dialect)
+    tree = tree.copy()
+    for quirk in s.quirks:
+        tree = QUIRKS[quirk](tree, s.collation)
+    base, gen_cls = _generator_class(dialect)
+    gen = gen_cls(dialect=base(), pretty=pretty)
+    return gen.generate(tree)
+
+
+def transpile(sql: str, dialect: str, pretty: bool = False) -> str:
+    """Portable SQL text (possibly several statements) to ``dialect``."""
+    sep = ";\n" if not pretty else ";\n\n"
+    return sep.join(generate(t, dialect, pretty) for t in parse(sql))

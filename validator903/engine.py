@@ -1,0 +1,99 @@
+"""Run: load -> stage -> one query per rule -> the ``errors`` relation, all inside one DuckDB.
+
+Rules only read staging and each runs as its own INSERT ... SELECT, so no rule can change what
+another sees, and the flagged rows never travel through Python.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+from .context import RuleContext
+from .load import LoadResult, load_all
+from .rules import Rule, code_sort_key
+from .stage import stage_duckdb
+
+
+@dataclass
+class RuleResult:
+    rule: Rule
+    status: str          # "ran", "skipped: ...", "failed: ..."
+    count: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class Run:
+    conn: duckdb.DuckDBPyConnection
+    ctx: RuleContext
+    load: LoadResult
+    results: list[RuleResult] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> int:
+        return sum(r.count for r in self.results)
+
+
+ERRORS_DDL = ("CREATE OR REPLACE TABLE errors (code VARCHAR, table_name VARCHAR, row_no BIGINT, "
+              "child VARCHAR)")
+CATALOGUE_DDL = ("CREATE OR REPLACE TABLE rule_results (code VARCHAR, name VARCHAR, message VARCHAR, "
+                 "fields VARCHAR, status VARCHAR, count BIGINT, sort_order INTEGER)")
+
+
+def open_db(path: Path | None) -> duckdb.DuckDBPyConnection:
+    if path is None:
+        return duckdb.connect()
+    for p in (path, path.with_name(path.name + ".wal")):
+        if p.exists():
+            p.unlink()
+    return duckdb.connect(str(path))
+
+
+def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None) -> Run:
+    loaded = load_all(conn, current, previous)
+    stage_duckdb(conn, sorted(loaded.tables))
+    conn.execute("DROP SCHEMA raw CASCADE")  # staging keeps the original text of every date
+    return Run(conn, ctx, loaded)
+
+
+def run_rule(run: Run, rule: Rule) -> RuleResult:
+    import time
+    missing = [t for t in rule.tables if t not in run.load.tables]
+    if missing:
+        return RuleResult(rule, f"skipped: missing table {', '.join(missing)}")
+    t0 = time.perf_counter()
+    try:
+        sql = rule.sql(run.ctx, "duckdb")
+        code = rule.code.replace("'", "''")
+        before = run.conn.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
+        run.conn.execute(f"INSERT INTO errors SELECT DISTINCT '{code}', q.table_name, q.row_no, q.child "
+                         f"FROM ({sql}) AS q")
+        count = run.conn.execute("SELECT COUNT(*) FROM errors").fetchone()[0] - before
+    except Exception as e:  # one broken rule must not stop the others; it is reported, not hidden
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
+    return RuleResult(rule, "ran", count, time.perf_counter() - t0)
+
+
+def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None] | None = None) -> Run:
+    run.conn.execute(ERRORS_DDL)
+    for rule in rules:
+        result = run_rule(run, rule)
+        run.results.append(result)
+        if on_rule:
+            on_rule(result)
+    _record_results(run)
+    return run
+
+
+def _record_results(run: Run) -> None:
+    run.conn.execute(CATALOGUE_DDL)
+    ordered = sorted(run.results, key=lambda r: code_sort_key(r.rule.code))
+    run.conn.executemany(
+        "INSERT INTO rule_results VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(r.rule.code, r.rule.name, r.rule.message, ";".join(r.rule.fields), r.status, r.count, i)
+         for i, r in enumerate(ordered)],
+    )

@@ -1,0 +1,103 @@
+"""Load: source files -> raw all-text tables in DuckDB (schema ``raw``), one per canonical table.
+
+Each raw table has ``row_no`` (1-based data row in its source file, header excluded; blank
+lines are not rows; for XML, order of appearance) and the 903 columns as text, exactly as
+written. Typing happens later, in staging.
+"""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, UsageError
+from ..tables import LAST_SUFFIX, BY_NAME
+from . import csv_files, xml_return
+
+
+@dataclass
+class LoadedTable:
+    name: str           # canonical name, with _last for the previous year
+    source: Path
+    rows: int
+
+
+@dataclass
+class LoadResult:
+    tables: dict[str, LoadedTable] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in (".csv", ".xml"))
+            if not found:
+                raise UsageError(f"{p}: no .csv or .xml files in this folder")
+            files += found
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise UsageError(f"{p}: no such file or folder")
+    return files
+
+
+def load_inputs(conn, paths: list[Path], suffix: str = "", result: LoadResult | None = None) -> LoadResult:
+    """Load every 903 file under ``paths`` into ``raw.<table><suffix>``."""
+    result = result or LoadResult()
+    conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    workdir = Path(tempfile.mkdtemp(prefix="v903_"))
+    files = _expand(paths)
+    pending: list[tuple[Path, csv_files.CsvFile]] = []
+    for f in files:
+        if f.suffix.lower() == ".xml":
+            written, warns = xml_return.read(f, workdir)
+            result.warnings += warns
+            for table, csv_path in written.items():
+                cf = csv_files.inspect(csv_path, workdir, BY_NAME[table])
+                pending.append((f, cf))
+            continue
+        cf = csv_files.inspect(f, workdir)
+        if cf is None:
+            result.warnings.append(f"{f}: not a 903 table (header matches none); skipped")
+            continue
+        result.warnings += cf.warnings
+        pending.append((f, cf))
+    seen: dict[str, Path] = {}
+    for source, cf in pending:
+        name = cf.table.name + suffix
+        if name in seen:
+            raise InputError(source, f"supplies the {cf.table.name} table again (already read from {seen[name]}); "
+                                     "remove one of them")
+        seen[name] = source
+        rows = csv_files.load(conn, cf, f"raw.{name}")
+        result.tables[name] = LoadedTable(name, source, rows)
+    _derive_uasc(conn, suffix, result)
+    return result
+
+
+def _derive_uasc(conn, suffix: str, result: LoadResult) -> None:
+    """Header.UASC as DfE derives it for CSV returns: 1 when the child has a UASC row."""
+    header = "header" + suffix
+    if header not in result.tables:
+        return
+    cols = [r[0].upper() for r in conn.execute(f"DESCRIBE raw.{header}").fetchall()]
+    if "UASC" in cols:  # XML: the flag is native
+        return
+    if "uasc" + suffix in result.tables:
+        expr = f"CASE WHEN CHILD IN (SELECT CHILD FROM raw.uasc{suffix} WHERE CHILD IS NOT NULL) THEN '1' ELSE '0' END"
+    else:
+        expr = "CAST(NULL AS VARCHAR)"
+    conn.execute(f"ALTER TABLE raw.{header} ADD COLUMN UASC VARCHAR")
+    conn.execute(f"UPDATE raw.{header} SET UASC = {expr}")
+
+
+def load_all(conn, current: list[Path], previous: list[Path] | None) -> LoadResult:
+    result = load_inputs(conn, current)
+    if previous:
+        load_inputs(conn, previous, LAST_SUFFIX, result)
+    return result
+
+
+__all__ = ["load_all", "LoadResult", "LoadedTable", "BY_NAME"]

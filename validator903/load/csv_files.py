@@ -1,0 +1,162 @@
+"""Read one 903 CSV exactly: detect encoding, delimiter and table, then hand it to DuckDB.
+
+A table is recognised by its header columns (case-, space- and BOM-insensitive, any order);
+the file name only breaks ties. UTF-8 (with or without BOM) is read in place; UTF-16 and
+Windows-1252 are re-encoded to a UTF-8 temporary copy with a warning. Nothing is guessed
+silently: a file that cannot be read exactly raises InputError naming file, row and column.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..tables import DERIVED, TABLES, TableSpec
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+@dataclass
+class CsvFile:
+    path: Path
+    table: TableSpec
+    text_path: Path                 # UTF-8 file DuckDB reads (the original or a re-encoded copy)
+    delimiter: str
+    header: list[str]               # header cells as written
+    positions: dict[str, int]       # 903 column -> 0-based position in the file
+    warnings: list[str] = field(default_factory=list)
+
+
+def _norm(cell: str) -> str:
+    return re.sub(r"\s+", "", cell.replace("\ufeff", "")).upper()
+
+
+def _decode(path: Path, data: bytes, warnings: list[str]) -> tuple[str, bool]:
+    """Text of the file and whether it had to be re-encoded for DuckDB."""
+    if not data.strip():
+        raise InputError(path, "file is empty; export the table again with its header row")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        warnings.append(f"{path}: read as UTF-16 (Excel 'Unicode text'); re-encoded to UTF-8")
+        try:
+            return data.decode("utf-16"), True
+        except UnicodeDecodeError as e:
+            raise InputError(path, f"broken UTF-16 at byte {e.start}; save the file as CSV UTF-8") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "binary file, not a CSV; save the table as CSV UTF-8")
+    try:
+        return data.decode("utf-8-sig"), False
+    except UnicodeDecodeError as e:
+        bad = e.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as e:
+        row = data[: e.start].count(b"\n") + 1
+        raise InputError(path, f"neither UTF-8 nor Windows-1252 (byte {e.start}); save as CSV UTF-8",
+                         row=row - 1 if row > 1 else None) from None
+    row = data[:bad].count(b"\n")
+    warnings.append(f"{path}: not UTF-8 (first at data row {row}); read as Windows-1252")
+    return text, True
+
+
+def _header(text: str) -> tuple[list[str], str]:
+    """The header row and the delimiter that splits it into the most 903 column names."""
+    first = text.split("\n", 1)[0]
+    known = {c for t in TABLES for c in t.columns}
+    best = None
+    for d in _DELIMITERS:
+        cells = next(csv.reader(io.StringIO(first), delimiter=d), [])
+        score = sum(_norm(c) in known for c in cells)
+        if best is None or score > best[0]:
+            best = (score, cells, d)
+    return best[1], best[2]
+
+
+def _identify(path: Path, names: list[str]) -> TableSpec | None:
+    have = set(names)
+    scored = []
+    for t in TABLES:
+        matched = len(have & set(t.columns))
+        if "CHILD" not in have or matched < 2:
+            continue
+        named = path.stem.lower().replace("-", "_").endswith(t.name) or t.peer_name.lower() in path.stem.lower()
+        scored.append((matched / len(t.columns), matched, named, t))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (s[0], s[1], s[2]), reverse=True)
+    frac, _, _, table = scored[0]
+    return table if frac >= 0.5 else None
+
+
+def inspect(path: Path, workdir: Path, table: TableSpec | None = None) -> CsvFile | None:
+    """Work out what ``path`` holds (or check it holds ``table``). None for a CSV that is not a
+    903 table (the caller warns)."""
+    warnings: list[str] = []
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read file: {e.strerror}") from None
+    text, reencode = _decode(path, data, warnings)
+    header, delim = _header(text)
+    names = [_norm(c) for c in header]
+    table = table or _identify(path, names)
+    if table is None:
+        return None
+    dupes = sorted({n for n in names if n and names.count(n) > 1 and n in table.columns})
+    if dupes:
+        raise InputError(path, f"column {', '.join(dupes)} appears more than once in the header", row=0)
+    missing = [c for c in table.columns if c not in names]
+    if missing:
+        raise InputError(path, f"looks like the {table.name} table but lacks required column(s) "
+                               f"{', '.join(missing)}", column=", ".join(missing))
+    wanted = table.columns + DERIVED.get(table.name, ())
+    extra = [h for h, n in zip(header, names) if n not in wanted]
+    if extra:
+        warnings.append(f"{path}: ignored extra column(s) {', '.join(repr(e) for e in extra)}")
+    if delim != ",":
+        warnings.append(f"{path}: delimiter is {delim!r}, not a comma")
+    text_path = path
+    if reencode:
+        tmp = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", suffix=".csv",
+                                          dir=workdir, delete=False)
+        with tmp:
+            tmp.write(text)
+        text_path = Path(tmp.name)
+    positions = {n: i for i, n in enumerate(names) if n in wanted}
+    return CsvFile(path, table, text_path, delim, header, positions, warnings)
+
+
+_LINE = re.compile(r"CSV Error on Line: (\d+)")
+_COLS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+def load(conn, f: CsvFile, target: str) -> int:
+    """Create ``target`` (all-text columns + row_no) from the file; return its row count."""
+    ncols = len(f.header)
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols)) + "}"
+    delim = f.delimiter.replace("\t", "\\t")
+    src = str(f.text_path).replace("'", "''")
+    try:
+        conn.execute(
+            f"CREATE OR REPLACE TEMP TABLE _csv_load AS SELECT * FROM read_csv('{src}', header=true, "
+            f"auto_detect=false, delim=E'{delim}', quote='\"', escape='\"', columns={columns}, "
+            f"strict_mode=true, encoding='utf-8')"
+        )
+    except Exception as e:  # DuckDB's message names the physical line; rephrase it in one line
+        msg = str(e)
+        line = _LINE.search(msg)
+        cols = _COLS.search(msg)
+        if line and cols:
+            raise InputError(f.path, f"expected {cols.group(1)} fields like the header, found {cols.group(2)} "
+                                     f"(line {line.group(1)})", row=int(line.group(1)) - 1) from None
+        first = msg.strip().splitlines()[0] if msg.strip() else type(e).__name__
+        raise InputError(f.path, f"cannot be read as CSV: {first}") from None
+    select = ", ".join(f"c{i} AS {col}" for col, i in f.positions.items())
+    conn.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT CAST(rowid + 1 AS BIGINT) AS row_no, "
+                 f"{select} FROM _csv_load ORDER BY rowid")
+    conn.execute("DROP TABLE _csv_load")
+    return conn.execute(f"SELECT COUNT(*) FROM {target}").fetchone()[0]
