@@ -160,7 +160,7 @@ def lint():
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        sys.exit(app(standalone_mode=False) or 0)
     except UsageError as e:
         _fail_plain(str(e))
     except typer.Exit as e:

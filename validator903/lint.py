@@ -1,0 +1,146 @@
+"""Lint rule sources against the portable subset (banned list from research/sql_dialects.md).
+
+Rules are written in a restricted DuckDB SQL plus the ``ssda_*`` helpers. Everything that the
+study found sqlglot transpiles wrongly for SQL Server or Oracle is refused here, at the source,
+with a message saying what to write instead. Runs in the test suite and as ``validator903 lint``.
+"""
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+from .context import CollectionYear, RuleContext
+from .dialects import helper_names, parse
+from .errors import UsageError
+from .rules import Rule, all_rules
+
+# expression type -> what to write instead
+BANNED: dict[type, str] = {
+    exp.Interval: "INTERVAL arithmetic; use ssda_add_days/ssda_add_months/ssda_add_years",
+    exp.DateAdd: "DATE_ADD; use ssda_add_days/ssda_add_months",
+    exp.DateSub: "DATE_SUB; use ssda_add_days with a negative count",
+    exp.DateDiff: "DATE_DIFF; use ssda_days_between or ssda_age_at",
+    exp.StrToTime: "STRPTIME; dates are parsed once in staging",
+    exp.StrToDate: "date parsing; dates are parsed once in staging",
+    exp.TryCast: "TRY_CAST; use typed staging columns or ssda_is_integer_text",
+    exp.Year: "YEAR(); use EXTRACT(YEAR FROM d)",
+    exp.Month: "MONTH(); use EXTRACT(MONTH FROM d)",
+    exp.Day: "DAY(); use EXTRACT(DAY FROM d)",
+    exp.Qualify: "QUALIFY; filter a ROW_NUMBER() column in an outer query",
+    exp.Filter: "aggregate FILTER; use SUM(CASE WHEN ... THEN 1 ELSE 0 END)",
+    exp.ILike: "ILIKE; codes are compared case-sensitively",
+    exp.SimilarTo: "SIMILAR TO; use a shape helper",
+    exp.RegexpLike: "regex; use a shape helper (ssda_is_upn_shape, ssda_is_digits)",
+    exp.RegexpExtract: "regex; use a shape helper",
+    exp.RegexpReplace: "regex; use a shape helper",
+    exp.Concat: "concatenation (NULL rules differ on Oracle); messages come from metadata",
+    exp.DPipe: "|| concatenation (NULL rules differ on Oracle)",
+    exp.Length: "LENGTH; use ssda_len (T-SQL LEN ignores trailing spaces)",
+    exp.Greatest: "GREATEST (SQL Server 2022+ only; NULL rules differ on Oracle); use CASE",
+    exp.Least: "LEAST (SQL Server 2022+ only; NULL rules differ on Oracle); use CASE",
+    exp.NullSafeEQ: "IS NOT DISTINCT FROM (not in SQL Server before 2022 nor Oracle)",
+    exp.NullSafeNEQ: "IS DISTINCT FROM (not in SQL Server before 2022 nor Oracle)",
+    exp.GroupConcat: "STRING_AGG/LISTAGG",
+    exp.ArrayAgg: "array aggregates",
+    exp.LogicalOr: "BOOL_OR; use MAX(CASE WHEN ... THEN 1 ELSE 0 END)",
+    exp.LogicalAnd: "BOOL_AND; use MIN(CASE WHEN ... THEN 1 ELSE 0 END)",
+    exp.Boolean: "TRUE/FALSE literals (no boolean type in SQL Server or Oracle < 23ai)",
+    exp.Trim: "TRIM; staging already trims codes (use ssda_trim on raw text)",
+    exp.Limit: "LIMIT",
+}
+
+ALLOWED_FUNCTIONS = {
+    exp.Count, exp.Sum, exp.Min, exp.Max, exp.Coalesce, exp.Nullif, exp.Substring, exp.Upper,
+    exp.RowNumber, exp.Lag, exp.Lead, exp.Extract, exp.Abs, exp.Case, exp.Cast, exp.Anonymous,
+    exp.First, exp.Last, exp.FirstValue, exp.LastValue, exp.Rank, exp.DenseRank, exp.Avg,
+    exp.Exists, exp.Round, exp.Floor, exp.If,  # If: the WHEN branches of a CASE
+}
+
+STAGING_ONLY = {"ssda_parse_date", "ssda_trim"}
+_CTE_NAME = "r{code}_"
+RESULT_COLUMNS = ["table_name", "row_no", "child"]
+
+
+def _cte_prefix(code: str) -> str:
+    return _CTE_NAME.format(code=re.sub(r"[^a-z0-9]", "", code.lower()))
+
+
+def lint_sql(code: str, sql: str) -> list[str]:
+    """Findings for one rendered (portable) rule query."""
+    found: list[str] = []
+    try:
+        statements = parse(sql)
+    except Exception as e:
+        return [f"does not parse: {str(e).splitlines()[0]}"]
+    if len(statements) != 1 or not isinstance(statements[0], (exp.Select, exp.Union)):
+        return ["must be exactly one SELECT (CTEs allowed)"]
+    tree = statements[0]
+    helpers = helper_names()
+    for node in tree.walk():
+        kind = type(node)
+        if kind in BANNED:
+            found.append(f"{node.sql('duckdb')[:60]!r}: {BANNED[kind]}")
+        elif isinstance(node, exp.Cast):
+            to = node.to.this
+            if to not in (exp.DataType.Type.INT, exp.DataType.Type.BIGINT):
+                found.append(f"{node.sql('duckdb')[:60]!r}: only CAST(... AS INTEGER); dates come typed "
+                             "from staging, literals from ssda_date('yyyy-mm-dd')")
+        elif isinstance(node, exp.Anonymous):
+            if node.name.lower() in STAGING_ONLY:
+                found.append(f"{node.name}(): staging already parsed and trimmed; use the typed "
+                             "column, or <col>_raw to inspect the original text")
+            elif node.name.lower() not in helpers:
+                found.append(f"unknown function {node.name}(); the portable vocabulary is "
+                             + ", ".join(sorted(helpers)))
+        elif isinstance(node, exp.Func) and kind not in ALLOWED_FUNCTIONS \
+                and not isinstance(node, (exp.Window, exp.Binary, exp.Predicate, exp.Not)):
+            found.append(f"function {node.sql('duckdb')[:40]!r} is not on the portable allow-list")
+        elif isinstance(node, exp.Identifier) and node.quoted:
+            found.append(f"quoted identifier {node.sql('duckdb')}: write names unquoted")
+        elif isinstance(node, exp.Literal) and node.is_string and node.this == "":
+            found.append("'' literal: blanks are NULL after staging (and '' is NULL on Oracle)")
+        elif isinstance(node, exp.Star) and isinstance(node.parent, exp.Select):
+            found.append("SELECT *: name the columns")
+        elif isinstance(node, exp.CTE):
+            if not node.alias_or_name.lower().startswith(_cte_prefix(code)):
+                found.append(f"CTE {node.alias_or_name}: name it {_cte_prefix(code)}... so that rules can be "
+                             "combined without clashes on SQL Server")
+        elif isinstance(node, exp.Select):
+            for proj in node.expressions:
+                inner = proj.this if isinstance(proj, exp.Alias) else proj
+                if isinstance(inner, (exp.Predicate, exp.Connector, exp.Not)):
+                    found.append(f"predicate in SELECT list ({proj.sql('duckdb')[:40]!r}): "
+                                 "use CASE WHEN ... THEN 1 ELSE 0 END")
+    if tree.args.get("order"):
+        found.append("ORDER BY in a rule: the error relation is ordered once, at output")
+    names = [p.alias_or_name.lower() for p in tree.selects]
+    if names != RESULT_COLUMNS:
+        found.append(f"result columns are {names}; a rule returns exactly {RESULT_COLUMNS}")
+    return found
+
+
+def lint_rule(rule: Rule) -> list[str]:
+    findings: list[str] = []
+    for year in rule.years:
+        try:
+            sql = rule.render(RuleContext(CollectionYear.parse(year), "999"))
+        except UsageError as e:
+            findings.append(f"{rule.path.name} ({year}): {e}")
+            continue
+        for f in lint_sql(rule.code, sql):
+            line = f"{rule.path.name} ({year}): {f}"
+            if line not in findings:
+                findings.append(line)
+    # one report per finding, not one per year it recurs in
+    seen, unique = set(), []
+    for f in findings:
+        key = f.split(": ", 1)[1] if ": " in f else f
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def lint_all() -> list[str]:
+    return [f for rule in all_rules() for f in lint_rule(rule)]
