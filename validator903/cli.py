@@ -148,6 +148,30 @@ def compile_cmd(
 
 
 @app.command()
+def synth(
+    children: int = typer.Option(200, "--children", help="How many children."),
+    year: str = typer.Option(SAMPLE_YEAR, "--year"),
+    seed: int = typer.Option(1, "--seed"),
+    out: Path = typer.Option(..., "--out", help="Folder for this year's CSVs."),
+    previous: Optional[Path] = typer.Option(None, "--previous", help="Folder for last year's CSVs."),
+    error_rate: float = typer.Option(0.05, "--error-rate", help="Share of children given one injected error."),
+):
+    """Write a synthetic council's return (and last year's), deterministic for a seed."""
+    from .synth import generate, write_csvs
+
+    if children < 1 or not 0 <= error_rate <= 1:
+        raise UsageError("--children must be at least 1 and --error-rate between 0 and 1")
+    y = CollectionYear.parse(year)
+    s = generate(children, y, seed, error_rate)
+    write_csvs(s.current, out, y)
+    if previous is not None:
+        write_csvs(s.previous, previous, CollectionYear(y.start_year - 1))
+    out_console.print(f"wrote {len(s.current['header'])} children to {out}"
+                      + (f" and {len(s.previous['header'])} to {previous}" if previous else "")
+                      + f"; {len(s.injected)} errors injected", highlight=False)
+
+
+@app.command()
 def lint():
     """Check every rule source against the portable subset (exit 1 on findings)."""
     from .lint import lint_all

@@ -77,19 +77,21 @@ def _header(text: str) -> tuple[list[str], str]:
 
 
 def _identify(path: Path, names: list[str]) -> TableSpec | None:
+    """The table whose columns the header matches best: most shared columns, fewest columns
+    that belong to other 903 tables; then coverage; then the file name."""
     have = set(names)
+    if "CHILD" not in have:
+        return None
+    known = {c for t in TABLES for c in t.columns}
     scored = []
     for t in TABLES:
         matched = len(have & set(t.columns))
-        if "CHILD" not in have or matched < 2:
-            continue
+        foreign = len((have & known) - set(t.columns))
         named = path.stem.lower().replace("-", "_").endswith(t.name) or t.peer_name.lower() in path.stem.lower()
-        scored.append((matched / len(t.columns), matched, named, t))
-    if not scored:
-        return None
-    scored.sort(key=lambda s: (s[0], s[1], s[2]), reverse=True)
-    frac, _, _, table = scored[0]
-    return table if frac >= 0.5 else None
+        scored.append((matched - foreign, matched / len(t.columns), named, t))
+    scored.sort(key=lambda s: s[:3], reverse=True)
+    score, frac, _, table = scored[0]
+    return table if frac >= 0.5 and score >= 2 else None
 
 
 def inspect(path: Path, workdir: Path, table: TableSpec | None = None) -> CsvFile | None:

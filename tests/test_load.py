@@ -1,0 +1,111 @@
+"""Loading CSVs and the XML return: exact rows, row numbers, encodings, clear one-line errors."""
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from validator903.context import CollectionYear
+from validator903.errors import InputError, UsageError
+from validator903.load import load_all
+from validator903.stage import stage_duckdb
+from validator903.synth import generate, write_csvs, write_xml
+
+HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB"
+
+
+def load(tmp_path, files: dict[str, bytes | str], previous=None):
+    d = tmp_path / "in"
+    d.mkdir(exist_ok=True)
+    for name, content in files.items():
+        (d / name).write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    conn = duckdb.connect()
+    result = load_all(conn, [d], previous)
+    return conn, result
+
+
+def rows(conn, table="raw.header", cols="row_no, CHILD, SEX, DOB"):
+    return conn.execute(f"SELECT {cols} FROM {table} ORDER BY row_no").fetchall()
+
+
+def test_plain_csv_rows_and_numbers(tmp_path):
+    conn, r = load(tmp_path, {"header.csv": f"{HEADER}\n00123,M,01/02/2010,WBRI,UN1,,\n123,F,1/2/2010,WBRI,UN1,,\n"})
+    assert r.tables["header"].rows == 2
+    assert rows(conn) == [(1, "00123", "M", "01/02/2010"), (2, "123", "F", "1/2/2010")]
+
+
+def test_bom_crlf_blank_lines_and_quotes(tmp_path):
+    text = f"\ufeff{HEADER}\r\n1,M,01/02/2010,WBRI,\"UN1\",,\r\n\r\n2,\"F\",01/02/2010,\"W,BRI\",\"line\nbreak\",,\r\n"
+    conn, r = load(tmp_path, {"whatever.csv": text})
+    assert r.tables["header"].rows == 2
+    assert conn.execute("SELECT ETHNIC, UPN FROM raw.header WHERE row_no = 2").fetchone() == ("W,BRI", "line\nbreak")
+
+
+def test_windows_1252_is_read_with_a_warning(tmp_path):
+    text = f"{HEADER}\n1,M,01/02/2010,WBRI,Zoë £5,,\n"
+    conn, r = load(tmp_path, {"header.csv": text.encode("cp1252")})
+    assert conn.execute("SELECT UPN FROM raw.header").fetchone()[0] == "Zoë £5"
+    assert any("Windows-1252" in w for w in r.warnings)
+
+
+def test_utf16_is_read_with_a_warning(tmp_path):
+    conn, r = load(tmp_path, {"header.csv": f"{HEADER}\n1,M,01/02/2010,WBRI,UN1,,\n".encode("utf-16")})
+    assert rows(conn) == [(1, "1", "M", "01/02/2010")]
+    assert any("UTF-16" in w for w in r.warnings)
+
+
+def test_semicolons_columns_in_any_order_and_extra_columns(tmp_path):
+    text = "dob;Child;SEX;ETHNIC;UPN;MOTHER;MC_DOB;NOTES\n01/02/2010;7;M;WBRI;UN1;;;hello\n"
+    conn, r = load(tmp_path, {"h.csv": text})
+    assert rows(conn) == [(1, "7", "M", "01/02/2010")]
+    assert any("NOTES" in w for w in r.warnings)
+
+
+def test_unrecognised_csv_is_skipped_with_a_warning(tmp_path):
+    conn, r = load(tmp_path, {"notes.csv": "a,b\n1,2\n", "header.csv": f"{HEADER}\n1,M,,,,,\n"})
+    assert set(r.tables) == {"header"}
+    assert any("notes.csv" in w and "not a 903 table" in w for w in r.warnings)
+
+
+@pytest.mark.parametrize("files, message", [
+    ({"header.csv": ""}, "empty"),
+    ({"header.csv": "CHILD,SEX,DOB,ETHNIC\n1,M,,\n"}, "lacks required column(s) UPN, MOTHER, MC_DOB"),
+    ({"header.csv": f"{HEADER},SEX\n1,M,,,,,,\n"}, "SEX appears more than once"),
+    ({"header.csv": f"{HEADER}\n1,M,,,,,\n2,F\n"}, "row 2"),
+    ({"header.csv": b"\x00\x01\x02binary"}, "binary"),
+    ({"header.csv": f"{HEADER}\n1,M,,,,,\n", "header2.csv": f"{HEADER}\n2,M,,,,,\n"}, "header table again"),
+    ({"r.xml": "<EXPSSDA903><CHILD><HEADER>"}, "broken XML"),
+    ({"r.xml": "<OTHER/>"}, "expected <EXPSSDA903>"),
+])
+def test_unusable_input_is_one_clear_error(tmp_path, files, message):
+    with pytest.raises(UsageError) as e:
+        load(tmp_path, files)
+    assert message in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_header_only_file_is_an_empty_table(tmp_path):
+    conn, r = load(tmp_path, {"header.csv": HEADER + "\n"})
+    assert r.tables["header"].rows == 0
+
+
+def test_uasc_flag_derived_from_uasc_table(tmp_path):
+    conn, r = load(tmp_path, {"header.csv": f"{HEADER}\n1,M,,,,,\n2,F,,,,,\n",
+                              "uasc.csv": "CHILD,SEX,DOB,DUC\n2,F,01/01/2010,01/01/2028\n"})
+    assert conn.execute("SELECT CHILD, UASC FROM raw.header ORDER BY row_no").fetchall() == [("1", "0"), ("2", "1")]
+
+
+def test_xml_and_csv_of_the_same_return_stage_identically(tmp_path):
+    year = CollectionYear.parse("2025/26")
+    s = generate(60, year, seed=5, error_rate=0.2)
+    write_csvs(s.current, tmp_path / "csv", year)
+    write_xml(s.current, tmp_path / "xml" / "return.xml")
+    staged = {}
+    for kind, path in (("csv", tmp_path / "csv"), ("xml", tmp_path / "xml" / "return.xml")):
+        conn = duckdb.connect()
+        r = load_all(conn, [path], None)
+        stage_duckdb(conn, sorted(r.tables))
+        staged[kind] = {t: conn.execute(f"SELECT * EXCLUDE (row_no) FROM {t} ORDER BY ALL").fetchall()
+                        for t in r.tables if t not in ("sw_episodes", "dolo")}
+    assert staged["xml"].keys() == staged["csv"].keys() - {"sw_episodes", "dolo"}
+    for table, data in staged["xml"].items():
+        assert data == staged["csv"][table], table
