@@ -92,8 +92,9 @@ def test_show_each_dialect(dialect):
 
 def test_compile_writes_staging_and_rules(tmp_path):
     cli("compile", "--dialect", "tsql", "--year", "2025/26", "--out", tmp_path, check=0)
-    assert (tmp_path / "00_staging.sql").read_text().count("-- staging:") >= 22
-    assert (tmp_path / "rules" / "101.sql").exists()
+    staging = (tmp_path / "03_staging.sql").read_text()
+    assert staging.count("CREATE VIEW ssda903.") == 24  # 12 tables, this year and last
+    assert "COLLATE Latin1_General_BIN2" in (tmp_path / "rules" / "101.sql").read_text()
 
 
 def test_synth_is_deterministic(tmp_path):

@@ -8,8 +8,9 @@ import pytest
 import yaml
 
 from validator903.dialects import helper_names, transpile
+from validator903.selftest import HELPER_CASES
 
-CASES = yaml.safe_load((Path(__file__).parent / "helper_cases.yml").read_text())
+CASES = yaml.safe_load(HELPER_CASES.read_text())
 IDS = [c["expr"] for c in CASES]
 
 
@@ -18,7 +19,7 @@ def _norm(value):
         return value.isoformat()
     if isinstance(value, bool) or value is None:
         return value
-    return int(value)
+    return value if isinstance(value, str) else int(value)
 
 
 def _want(case):

@@ -96,7 +96,7 @@ def test_uasc_flag_derived_from_uasc_table(tmp_path):
 
 def test_xml_and_csv_of_the_same_return_stage_identically(tmp_path):
     year = CollectionYear.parse("2025/26")
-    s = generate(60, year, seed=5, error_rate=0.2)
+    s = generate(60, year, seed=5, error_rate=0)  # XML copies header DOB into every table; CSVs need not agree
     write_csvs(s.current, tmp_path / "csv", year)
     write_xml(s.current, tmp_path / "xml" / "return.xml")
     staged = {}

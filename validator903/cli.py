@@ -134,17 +134,109 @@ def show(
 
 @app.command("compile")
 def compile_cmd(
-    dialect: str = typer.Option(..., "--dialect"),
+    dialect: str = typer.Option(..., "--dialect", help="duckdb, postgres, tsql or oracle"),
     year: str = typer.Option(..., "--year"),
     out: Path = typer.Option(..., "--out"),
+    mapping: Optional[Path] = typer.Option(None, "--mapping", help="YAML mapping of the 903 tables to yours."),
+    schema: str = typer.Option("ssda903", "--schema", help="The one schema validator903 creates objects in."),
+    source_schema: Optional[str] = typer.Option(None, "--source-schema", help="Where unmapped source tables live."),
     la: Optional[str] = typer.Option(None, "--la"),
-    source_schema: str = typer.Option("raw", "--source-schema", help="Schema holding the all-text source tables."),
+    rules: Optional[str] = typer.Option(None, "--rules"),
 ):
-    """Write the staging and rule SQL of a year for one dialect."""
+    """Write ordered, re-runnable deployment scripts: staging views, one view per rule, the errors view."""
     from .compile import compile_year
+    from .dialects import spec
+    from .warehouse.mapping import load_mapping
 
-    files = compile_year(dialect, RuleContext(CollectionYear.parse(year), check_la_code(la)), out, source_schema)
-    out_console.print(f"wrote {len(files)} files to {out}", highlight=False)
+    spec(dialect)
+    ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
+    files = compile_year(dialect, ctx, out, load_mapping(mapping, dialect, source_schema), schema, _split_codes(rules))
+    for f in files:
+        out_console.print(f"wrote {f}", highlight=False)
+
+
+@app.command()
+def run(
+    url: str = typer.Option(..., "--url", help="postgresql+psycopg://…, mssql+pyodbc://…, oracle+oracledb://…, duckdb:///…"),
+    year: str = typer.Option(..., "--year"),
+    mapping: Optional[Path] = typer.Option(None, "--mapping"),
+    source_schema: Optional[str] = typer.Option(None, "--source-schema"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o"),
+    deploy: bool = typer.Option(False, "--deploy", help="Create the views in --schema first (needs DDL rights)."),
+    schema: str = typer.Option("ssda903", "--schema"),
+    la: Optional[str] = typer.Option(None, "--la"),
+    rules: Optional[str] = typer.Option(None, "--rules"),
+    strict: bool = typer.Option(False, "--strict"),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+):
+    """Run the rules inside a warehouse: read-only SELECTs by default, or deployed views."""
+    from rich.progress import Progress
+
+    from . import report
+    from .warehouse.connect import connect, dialect_of
+    from .warehouse.mapping import load_mapping
+    from .warehouse.run import run_remote
+
+    ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
+    m = load_mapping(mapping, dialect_of(url), source_schema)
+    conn = connect(url)
+    chosen = rules_for_year_count(ctx, rules)
+    with Progress(console=err_console, transient=True, disable=quiet) as progress:
+        task = progress.add_task("Running rules", total=chosen)
+        result = run_remote(conn, ctx, m, _split_codes(rules), deploy, schema, on_rule=lambda r: progress.advance(task))
+    conn.close()
+    if not quiet:
+        report.console_summary(result, out_console)
+    if output is not None:
+        for p in report.write_outputs(result, output):
+            out_console.print(f"wrote {p}", highlight=False)
+    raise typer.Exit(1 if strict and result.flagged else 0)
+
+
+def rules_for_year_count(ctx, rules) -> int:
+    from .rules import rules_for_year
+    return len(rules_for_year(ctx.year, _split_codes(rules)))
+
+
+@app.command()
+def snapshot(
+    url: str = typer.Option(..., "--url"),
+    schema: str = typer.Option("ssda903", "--schema"),
+):
+    """Append the deployed errors view, with a timestamp, to the error-history table (for trends)."""
+    from .warehouse.connect import connect
+    from .warehouse.mapping import _ident
+    from .warehouse.run import snapshot as take
+
+    _ident(schema, "--schema")
+    conn = connect(url)
+    n = take(conn, schema)
+    conn.close()
+    out_console.print(f"appended {n} errors to {schema}.v903_error_history", highlight=False)
+
+
+@app.command()
+def selftest(
+    dialect: str = typer.Option(..., "--dialect"),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write the script here instead of printing it."),
+):
+    """Emit a script that checks every portable helper on your own server, plus a settings probe."""
+    from .selftest import selftest_script
+
+    text = selftest_script(dialect)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        out_console.print(f"wrote {out}", highlight=False)
+    else:
+        print(text)
+
+
+@app.command("mapping")
+def starter_mapping():
+    """Print a starter mapping file for the standard 903 extract tables."""
+    from .warehouse.mapping import STARTER
+
+    print(STARTER, end="")
 
 
 @app.command()

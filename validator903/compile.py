@@ -1,33 +1,27 @@
-"""Emit a year's staging and rule SQL for one dialect, as files a data engineer can read or run."""
+"""`compile`: a year's deployment scripts for one dialect, plus each rule on its own for reading."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from .context import RuleContext
-from .dialects import generate, parse, spec
 from .rules import rules_for_year
-from .stage import staging_select
-from .tables import TABLES, LAST_SUFFIX
+from .warehouse import deploy
+from .warehouse.mapping import Mapping
 
 
-def compile_year(dialect: str, ctx: RuleContext, out: Path, source_schema: str = "raw") -> list[Path]:
-    spec(dialect)
+def compile_year(dialect: str, ctx: RuleContext, out: Path, mapping: Mapping, schema: str = "ssda903",
+                 codes: list[str] | None = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in deploy.render(deploy.build(dialect, ctx, mapping, schema, codes), dialect).items():
+        p = out / name
+        p.write_text(text, encoding="utf-8")
+        written.append(p)
     (out / "rules").mkdir(exist_ok=True)
-    written: list[Path] = []
-    staging = []
-    for t in TABLES:
-        if ctx.year.start_year < t.first_year:
-            continue
-        for name in (t.name, t.name + LAST_SUFFIX):
-            select = generate(parse(staging_select(name, f"{source_schema}.{name}"))[0], dialect, pretty=True)
-            staging.append(f"-- staging: {name}\n{select};\n")
-    p = out / "00_staging.sql"
-    p.write_text("\n".join(staging), encoding="utf-8")
-    written.append(p)
-    for rule in rules_for_year(ctx.year):
+    for rule in rules_for_year(ctx.year, codes):
         p = out / "rules" / f"{rule.code}.sql"
-        header = f"-- {rule.code} {rule.name}: {rule.message}\n-- returns (table_name, row_no, child)\n"
+        header = (f"-- {rule.code} {rule.name}: {rule.message}\n"
+                  f"-- returns (table_name, row_no, child) over the staging relations {', '.join(rule.tables)}\n")
         p.write_text(header + rule.sql(ctx, dialect, pretty=True) + ";\n", encoding="utf-8")
         written.append(p)
     return written

@@ -52,11 +52,19 @@ class RuleContext:
     """What every rule may read besides staging: the year and the council."""
     year: CollectionYear
     la_code: str | None = None
+    # Deployed views read the dates and LA code from this one-row table instead of literals, so
+    # the same views serve another year by updating that row.
+    params_table: str | None = None
 
     def jinja_vars(self) -> dict:
         """Values for rule templates. Dates are emitted through the ssda_date helper so each
         dialect writes its own NLS-proof literal."""
         y = self.year
+        if self.params_table:
+            p = lambda col: f"(SELECT v903p.{col} FROM {self.params_table} AS v903p)"
+            return {"year": str(y), "year_start": y.start_year, "collection_start": p("collection_start"),
+                    "collection_end": p("collection_end"), "previous_start": p("previous_start"),
+                    "previous_end": p("previous_end"), "la_code": p("la_code")}
         return {
             "year": str(y),
             "year_start": y.start_year,

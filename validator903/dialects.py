@@ -68,28 +68,47 @@ def _is_text_literal(node) -> bool:
     return isinstance(node, exp.Literal) and node.is_string
 
 
-def _case_sensitive_literals(tree: exp.Expression, collation: str) -> exp.Expression:
-    """Compare codes byte-exactly on engines whose default collation is case-insensitive and
-    blind to trailing spaces: ``x = 'M'`` becomes ``x COLLATE <bin> = 'M'``; same for <>, IN, LIKE."""
+def _text_columns() -> frozenset[str]:
+    """Staged columns that hold text (codes, ids and the original date text)."""
+    from .tables import DERIVED, TABLES
+    names = {c.lower() for t in TABLES for c in t.codes}
+    names |= {c.lower() + "_raw" for t in TABLES for c in t.dates}
+    names |= {c.lower() for cols in DERIVED.values() for c in cols}
+    return frozenset(names)
+
+
+def _case_sensitive_compare(tree: exp.Expression, collation: str) -> exp.Expression:
+    """Compare text byte-exactly on engines whose default collation is case-insensitive and
+    blind to trailing spaces: ``x = 'M'`` becomes ``x COLLATE <bin> = 'M'``; the same for <>,
+    IN and LIKE, and for comparisons between two staged text columns (``f.rne <> p.rne``)."""
+    text_cols = _text_columns()
+
+    def is_text(node) -> bool:
+        return _is_text_literal(node) or (isinstance(node, exp.Column) and node.name.lower() in text_cols)
+
     def collate(node: exp.Expression) -> exp.Expression:
         return exp.Collate(this=node.copy(), expression=exp.Var(this=collation))
 
     for node in list(tree.find_all(exp.EQ, exp.NEQ, exp.Like, exp.In)):
         if isinstance(node, exp.In):
-            if node.expressions and all(_is_text_literal(e) for e in node.expressions) \
-                    and not isinstance(node.this, exp.Collate):
+            if isinstance(node.this, exp.Collate):
+                continue
+            if (node.expressions and all(_is_text_literal(e) for e in node.expressions)) or \
+                    (isinstance(node.this, exp.Column) and node.this.name.lower() in text_cols):
                 node.set("this", collate(node.this))
             continue
         left, right = node.this, node.expression
-        if _is_text_literal(right) and not _is_text_literal(left) and not isinstance(left, exp.Collate):
+        if isinstance(left, exp.Collate) or isinstance(right, exp.Collate) or not (is_text(left) or is_text(right)):
+            continue
+        if not _is_text_literal(left):
             node.set("this", collate(left))
-        elif _is_text_literal(left) and not _is_text_literal(right) and not isinstance(right, exp.Collate):
+        elif not _is_text_literal(right):
             node.set("expression", collate(right))
     return tree
 
 
 QUIRKS = {
-    "case_sensitive_literals": _case_sensitive_literals,
+    "case_sensitive_compare": _case_sensitive_compare,
 }
 
 

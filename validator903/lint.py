@@ -57,7 +57,7 @@ ALLOWED_FUNCTIONS = {
     exp.Exists, exp.Round, exp.Floor, exp.If,  # If: the WHEN branches of a CASE
 }
 
-STAGING_ONLY = {"ssda_parse_date", "ssda_trim"}
+STAGING_ONLY = {"ssda_parse_date", "ssda_trim", "ssda_format_date"}
 _CTE_NAME = "r{code}_"
 RESULT_COLUMNS = ["table_name", "row_no", "child"]
 

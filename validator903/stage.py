@@ -11,12 +11,17 @@ from .dialects import generate, parse
 from .tables import DERIVED, spec_for
 
 
-def staging_select(table: str, source: str) -> str:
-    """Portable SELECT that stages ``table`` (canonical name, maybe _last) from ``source``."""
+def staging_select(table: str, source: str, typed_dates: set[str] = frozenset()) -> str:
+    """Portable SELECT that stages ``table`` (canonical name, maybe _last) from ``source``.
+    ``typed_dates`` are source columns that are already DATEs (warehouse tables): they pass
+    through, and their text form is kept as <col>_raw."""
     spec = spec_for(table)
     cols = ["r.row_no AS row_no"]
     for c in spec.columns:
-        if c in spec.dates:
+        if c in typed_dates:
+            cols.append(f"r.{c} AS {c.lower()}")
+            cols.append(f"ssda_format_date(r.{c}) AS {c.lower()}_raw")
+        elif c in spec.dates:
             cols.append(f"ssda_parse_date(r.{c}) AS {c.lower()}")
             cols.append(f"r.{c} AS {c.lower()}_raw")
         else:

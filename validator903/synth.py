@@ -167,6 +167,14 @@ def _care_leaver(rng: random.Random, n: int, year: CollectionYear) -> Child:
     return c
 
 
+def _in_year(c: Child, year: CollectionYear) -> bool:
+    """Whether the child is in ``year``'s return (the same test _year_tables applies)."""
+    if c.dob > year.end:
+        return False
+    return c.care_leaver is not None or any(
+        _overlaps(e.decom, e.dec if e.dec and e.dec <= year.end else None, year) for e in c.episodes)
+
+
 def _overlaps(start: date, stop: date | None, year: CollectionYear) -> bool:
     return start <= year.end and (stop is None or stop >= year.start)
 
@@ -237,13 +245,17 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
 
 # ---- error injection: each entry corrupts one child's rows in place ---------------------------
 
-def _pick(rows: list[dict], child: str) -> list[dict]:
-    return [r for r in rows if r["CHILD"] == child]
+def _by_child(rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["CHILD"], []).append(r)
+    return out
 
 
-def _inject(rng: random.Random, t: dict[str, list[dict]], child: str) -> str | None:
-    hdr = _pick(t["header"], child)
-    eps = _pick(t["episodes"], child)
+def _inject(rng: random.Random, headers: dict[str, list[dict]], episodes: dict[str, list[dict]],
+            child: str) -> str | None:
+    hdr = headers.get(child, [])
+    eps = episodes.get(child, [])
     choices = []
     if hdr:
         choices += ["sex", "ethnic_lower", "dob_invalid", "upn_shape", "ethnic_blank"]
@@ -298,21 +310,27 @@ class Synthetic:
 
 def generate(children: int, year: CollectionYear, seed: int = 1, error_rate: float = 0.05,
              care_leaver_share: float = 0.05) -> Synthetic:
+    """``children`` children in this year's return (last year's holds those of them who were
+    looked after then, and some who left before this year)."""
     rng = random.Random(seed)
     people = []
     seen: set[str] = set()
-    for n in range(children):
+    in_year = n = 0
+    while in_year < children:
         c = _care_leaver(rng, n, year) if rng.random() < care_leaver_share else _child(rng, n, year)
+        n += 1
         if c.id in seen:
             c.id = f"{c.id}{n}"
         seen.add(c.id)
         people.append(c)
+        in_year += _in_year(c, year)
     current = _year_tables(people, year)
     previous = _year_tables(people, CollectionYear(year.start_year - 1))
     injected = []
+    headers, episodes = _by_child(current["header"]), _by_child(current["episodes"])
     for row in list(current["header"]):
         if rng.random() < error_rate:
-            kind = _inject(rng, current, row["CHILD"])
+            kind = _inject(rng, headers, episodes, row["CHILD"])
             if kind:
                 injected.append((row["CHILD"], kind))
     return Synthetic(current, previous, injected)

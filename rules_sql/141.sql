@@ -1,0 +1,15 @@
+/*
+code: '141'
+name: episode_start_date_not_valid
+message: Date episode began is not a valid date.
+fields: [DECOM]
+tables: [episodes]
+years: 2023/24-2026/27
+differs_from_peer: >
+  A DECOM of spaces only is blank (missing) for us and so not this rule's error; the peer does not
+  trim and reports it as an invalid date.
+*/
+-- DECOM was entered but is not a real dd/mm/yyyy date. A blank DECOM is not this rule's error.
+SELECT 'episodes' AS table_name, e.row_no, e.child
+FROM episodes AS e
+WHERE e.decom IS NULL AND NOT ssda_is_blank(e.decom_raw)

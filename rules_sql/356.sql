@@ -1,0 +1,12 @@
+/*
+code: '356'
+name: episode_ceased_before_it_started
+message: The date the episode ceased is before the date the same episode started.
+fields: [DECOM]
+tables: [episodes]
+years: 2023/24-2026/27
+*/
+-- Only valid dates are compared: a blank or invalid DEC or DECOM is left to the date rules.
+SELECT 'episodes' AS table_name, e.row_no, e.child
+FROM episodes AS e
+WHERE e.decom IS NOT NULL AND e.dec IS NOT NULL AND e.dec < e.decom

@@ -1,0 +1,22 @@
+/*
+code: INT11
+name: ad1_dob_differs_from_header
+message: 'Internal Check: DOB in AD1 is different to DOB in Header.'
+fields: [DOB]
+tables: [header, ad1]
+years: 2023/24-2026/27
+differs_from_peer: >
+  CHILD ids are matched case-sensitively after trimming spaces; the peer upper-cases every value and
+  keeps spaces. Dates are trimmed in staging, so ' 01/04/2020 ' is compared by us and ignored by the
+  peer, as is a real date outside pandas' range (before 1677), which the peer cannot read.
+*/
+-- Flag an AD1 row whose valid DOB differs from the valid DOB of a Header row for the same child
+-- (any of them, if the child is repeated in Header). Blank or invalid dates are not compared.
+SELECT 'ad1' AS table_name, a.row_no, a.child
+FROM ad1 AS a
+WHERE a.dob IS NOT NULL
+  AND EXISTS (
+    SELECT 1 FROM header AS h
+    WHERE h.child = a.child AND ssda_eq_cs(h.child, a.child)
+      AND h.dob IS NOT NULL AND h.dob <> a.dob
+  )

@@ -1,0 +1,107 @@
+"""Checks over every generated deployment script, for the engines CI cannot run (SQL Server,
+Oracle) and for Postgres: re-parse in the target dialect, a function allow-list per dialect,
+structural rules, Oracle's identifier length, and that nothing writes outside our own schema."""
+import re
+
+import pytest
+import sqlglot
+from sqlglot import exp
+
+from validator903.context import SUPPORTED_YEARS, CollectionYear, RuleContext
+from validator903.warehouse.deploy import build
+from validator903.warehouse.mapping import default_mapping
+
+SCHEMA = "ssda903"
+# SQL Server 2012 (compatibility level 110) and Oracle 12.2 functions the generated SQL may call.
+ALLOWED = {
+    "tsql": {"CASE", "CAST", "CONVERT", "TRY_CONVERT", "DATEADD", "DATEDIFF", "LTRIM", "RTRIM", "LEN",
+             "NULLIF", "COALESCE", "SUBSTRING", "UPPER", "ROW_NUMBER", "LAG", "LEAD", "COUNT", "COUNT_BIG",
+             "SUM", "MIN", "MAX", "EXISTS", "OBJECT_ID", "SCHEMA_ID", "EXEC", "IN", "OVER", "DATEPART", "ABS",
+             "VALUES", "RANK", "DENSE_RANK", "AVG", "ROUND", "FLOOR"},
+    "oracle": {"CASE", "CAST", "TO_DATE", "TO_NUMBER", "TO_CHAR", "REGEXP_LIKE", "REGEXP_SUBSTR", "LAST_DAY",
+               "ADD_MONTHS", "TRUNC", "MONTHS_BETWEEN", "EXTRACT", "TRIM", "LENGTH", "NULLIF", "COALESCE",
+               "SUBSTR", "UPPER", "ROW_NUMBER", "LAG", "LEAD", "COUNT", "SUM", "MIN", "MAX", "EXISTS", "LEAST",
+               "IN", "OVER", "IMMEDIATE", "VALUES", "ABS", "RANK", "DENSE_RANK", "AVG", "ROUND", "FLOOR", "VARCHAR2"},
+    "postgres": {"CASE", "CAST", "TRIM", "SPLIT_PART", "MAKE_DATE", "EXTRACT", "TO_CHAR", "LENGTH", "NULLIF",
+                 "COALESCE", "SUBSTRING", "UPPER", "ROW_NUMBER", "LAG", "LEAD", "COUNT", "SUM", "MIN", "MAX",
+                 "EXISTS", "IN", "OVER", "VALUES", "ABS", "RANK", "DENSE_RANK", "AVG", "ROUND", "FLOOR", "VARCHAR"},
+}
+KEYWORDS_BEFORE_PAREN = {"AS", "AND", "OR", "NOT", "FROM", "JOIN", "ON", "WHERE", "SELECT", "THEN", "ELSE", "WHEN",
+                         "BY", "PARTITION", "ALL", "UNION", "IF", "WITH", "BETWEEN", "IS", "NULL", "VIEW", "TABLE",
+                         "INTEGER", "DATE", "NVARCHAR", "BIGINT", "INT", "COLLATE", "END", "EXCEPTION"}
+WRITE = re.compile(r"\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE\s+INTO|DROP\s+(?:VIEW|TABLE)|ALTER\s+TABLE|"
+                   r"TRUNCATE\s+TABLE|CREATE\s+(?:OR\s+REPLACE\s+)?(?:VIEW|TABLE))\s+(?:IF\s+EXISTS\s+)?([\w.\[\]\"]+)",
+                   re.I)
+STRING = re.compile(r"'(?:[^']|'')*'")
+COMMENT = re.compile(r"/\*.*?\*/|--[^\n]*", re.S)
+
+
+def statements(dialect, year="2025/26"):
+    ctx = RuleContext(CollectionYear.parse(year), "352")
+    for script in build(dialect, ctx, default_mapping("council"), SCHEMA):
+        for s in script.statements:
+            if not s.startswith("--"):
+                yield script.name, s
+
+
+def _views(dialect):
+    for name, s in statements(dialect):
+        m = re.match(r"CREATE (?:OR REPLACE )?VIEW (\S+) AS\n", s)
+        if m:
+            yield m.group(1), s[m.end():]
+
+
+@pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres"])
+@pytest.mark.parametrize("year", SUPPORTED_YEARS)
+def test_every_statement_reparses(dialect, year):
+    for name, s in statements(dialect, year):
+        if s.startswith(("BEGIN EXECUTE IMMEDIATE", "IF OBJECT_ID", "IF SCHEMA_ID")):
+            continue  # procedural one-liners: checked by the write-safety test
+        sqlglot.parse_one(s, read=dialect)
+
+
+@pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres"])
+def test_functions_are_on_the_allow_list(dialect):
+    unknown = {}
+    for name, s in statements(dialect):
+        if s.startswith("CREATE TABLE"):
+            continue  # column lists, not calls
+        text = STRING.sub("''", COMMENT.sub(" ", s).upper())
+        for fn in re.findall(r"\b([A-Z_][A-Z0-9_$]*)\s*\(", text):
+            if fn not in ALLOWED[dialect] and fn not in KEYWORDS_BEFORE_PAREN:
+                unknown.setdefault(fn, s[:80])
+    assert unknown == {}
+
+
+@pytest.mark.parametrize("dialect", ["tsql", "oracle"])
+def test_structure_of_views(dialect):
+    for name, body in _views(dialect):
+        tree = sqlglot.parse_one(body, read=dialect)
+        for select in tree.find_all(exp.Select):
+            for proj in select.expressions:
+                inner = proj.this if isinstance(proj, exp.Alias) else proj
+                assert not isinstance(inner, (exp.Predicate, exp.Connector, exp.Not)), f"{name}: boolean projection"
+        assert not tree.args.get("order"), f"{name}: ORDER BY in a view"
+        for sub in tree.find_all(exp.Subquery):
+            assert sub.find(exp.With) is None, f"{name}: WITH inside a derived table"
+        if dialect == "tsql":
+            assert "INTERVAL" not in body.upper(), name
+            assert not re.search(r"(?<![LR])TRIM\(", body.upper()), f"{name}: TRIM needs SQL Server 2017"
+        if dialect == "oracle":
+            assert "CAST('" not in body, f"{name}: NLS-dependent date literal"
+
+
+def test_oracle_identifiers_fit_30_bytes():
+    for name, s in statements("oracle"):
+        for ident in re.findall(r"[A-Za-z_][A-Za-z0-9_$#]*", STRING.sub("''", s)):
+            assert len(ident.encode()) <= 30, ident
+
+
+@pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres", "duckdb"])
+def test_generated_sql_never_writes_outside_our_schema(dialect):
+    writes = 0
+    for name, s in statements(dialect):
+        for verb, target in WRITE.findall(STRING.sub(lambda m: m.group(0) if "DROP TABLE" in m.group(0) else "''", s)):
+            writes += 1
+            assert target.lower().startswith(SCHEMA + "."), f"{verb} {target} in {name}"
+    assert writes > 50

@@ -1,0 +1,14 @@
+"""Every YAML rule case again on a real PostgreSQL, through the generated Postgres SQL: the flagged
+rows must be identical to DuckDB's (and to the case's expectation)."""
+import pytest
+
+from validator903.fixtures import load_cases, run_case_dbapi, run_case_duckdb
+
+CASES = load_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_rule_case_postgres(case, pg):
+    got = run_case_dbapi(case, pg, "postgres", "v903_case")
+    assert {(t, r) for t, r, _ in got} == case.expect
+    assert got == run_case_duckdb(case)

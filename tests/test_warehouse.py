@@ -1,0 +1,141 @@
+"""The warehouse path on a real PostgreSQL: the bundled sample loaded as the council's own tables,
+then `run --url` (read-only) and `run --deploy` (compiled views) must give the same errors.csv as
+`validate` on DuckDB. Plus the mapping's safety and the selftest script."""
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from validator903.context import CollectionYear, RuleContext
+from validator903.errors import UsageError
+from validator903.load import load_all
+from validator903.resources import sample_dir
+from validator903.selftest import selftest_script
+from validator903.warehouse.mapping import load_mapping
+
+SAMPLE = sample_dir()
+
+
+def pg_url(dsn: str) -> str:
+    kv = dict(part.split("=", 1) for part in dsn.split())
+    return f"postgresql+psycopg://{kv['user']}@/{kv['dbname']}?host={kv['host']}&port={kv['port']}"
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "validator903", *map(str, args)], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def council_db(pg_dsn, tmp_path_factory):
+    """The sample return as text tables in schema `council` (with the file row numbers)."""
+    import psycopg
+
+    local = duckdb.connect()
+    loaded = load_all(local, [SAMPLE / "current"], [SAMPLE / "previous"])
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        pg.execute("DROP SCHEMA IF EXISTS council CASCADE")
+        pg.execute("DROP SCHEMA IF EXISTS ssda903 CASCADE")
+        pg.execute("CREATE SCHEMA council")
+        for name in loaded.tables:
+            cols = [r[0] for r in local.execute(f"DESCRIBE raw.{name}").fetchall()]
+            pg.execute(f"CREATE TABLE council.{name} (row_no BIGINT, "
+                       + ", ".join(f"{c} TEXT" for c in cols if c != "row_no") + ")")
+            with pg.cursor().copy(f"COPY council.{name} ({', '.join(cols)}) FROM STDIN") as copy:
+                for row in local.execute(f"SELECT {', '.join(cols)} FROM raw.{name}").fetchall():
+                    copy.write_row(row)
+            # the council's header has no UASC column: it is derived from council.uasc
+            if name.startswith("header"):
+                pg.execute(f"ALTER TABLE council.{name} DROP COLUMN uasc")
+    mapping = tmp_path_factory.mktemp("map") / "mapping.yml"
+    mapping.write_text("schema: council\nrow_no: row_no\n")
+    return pg_url(pg_dsn), mapping
+
+
+@pytest.fixture(scope="module")
+def duckdb_errors(tmp_path_factory):
+    out = tmp_path_factory.mktemp("duck")
+    p = cli("validate", SAMPLE / "current", "--previous", SAMPLE / "previous", "--year", "2025/26", "--la", "999",
+            "--output", out, "-q")
+    assert p.returncode == 0, p.stderr
+    return out
+
+
+@pytest.mark.parametrize("mode", ["read-only", "deploy"])
+def test_run_on_postgres_matches_validate(council_db, duckdb_errors, tmp_path, mode):
+    url, mapping = council_db
+    args = ["run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--output", tmp_path, "-q"]
+    p = cli(*args, *(["--deploy"] if mode == "deploy" else []))
+    assert p.returncode == 0, p.stderr
+    assert (tmp_path / "errors.csv").read_text() == (duckdb_errors / "errors.csv").read_text()
+    assert (tmp_path / "summary.csv").read_text() == (duckdb_errors / "summary.csv").read_text()
+
+
+def test_deployed_views_and_snapshot(council_db, pg_dsn, tmp_path):
+    import psycopg
+
+    url, mapping = council_db
+    assert cli("run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--deploy",
+               "-q").returncode == 0
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        n = pg.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0]
+        cols = [d.name for d in pg.execute("SELECT * FROM ssda903.errors LIMIT 0").description]
+        assert cols == ["code", "table_name", "row_no", "child", "message", "fields"]
+        for _ in range(2):
+            p = cli("snapshot", "--url", url)
+            assert p.returncode == 0, p.stderr
+        assert pg.execute("SELECT COUNT(*), COUNT(DISTINCT snapshot_at) FROM ssda903.v903_error_history").fetchone() == (2 * n, 2)
+        # moving the parameters row changes what the views see, without redeploying
+        before = pg.execute("SELECT COUNT(*) FROM ssda903.err_354").fetchone()[0]
+        pg.execute("UPDATE ssda903.v903_parameters SET collection_end = DATE '2025-06-30'")
+        after = pg.execute("SELECT COUNT(*) FROM ssda903.err_354").fetchone()[0]
+        assert after > before
+
+
+def test_compile_writes_ordered_scripts(council_db, tmp_path):
+    url, mapping = council_db
+    for dialect in ("postgres", "tsql", "oracle", "duckdb"):
+        p = cli("compile", "--dialect", dialect, "--year", "2025/26", "--mapping", mapping, "--schema", "ssda903",
+                "--out", tmp_path / dialect)
+        assert p.returncode == 0, p.stderr
+        names = sorted(f.name for f in (tmp_path / dialect).glob("*.sql"))
+        assert names == ["01_schema.sql", "02_tables.sql", "03_staging.sql", "04_rules.sql", "05_errors.sql"]
+    assert "\nGO\n" in (tmp_path / "tsql" / "04_rules.sql").read_text()
+
+
+@pytest.mark.parametrize("dialect", ["postgres", "duckdb"])
+def test_selftest_script_passes_here(dialect, pg):
+    statements = [s for s in selftest_script(dialect).split(";\n") if s.strip()]
+    checks = "\n".join(l for l in statements[0].splitlines() if not l.startswith("--"))
+    rows = pg.execute(checks).fetchall() if dialect == "postgres" else duckdb.connect().execute(checks).fetchall()
+    assert len(rows) > 60
+    assert [r for r in rows if r[2] != "ok"] == []
+
+
+@pytest.mark.parametrize("text, message", [
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"(SELECT secret FROM users)\"}\n", "scalar expression"),
+    ("tables:\n  header:\n    columns:\n      SEX: \"x; DROP TABLE y\"\n", "not a plain identifier"),
+    ("tables:\n  header:\n    source: \"dbo.t; DROP TABLE x\"\n", "not a plain identifier"),
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"1) AS x FROM secrets --\"}\n", "does not parse"),
+    ("tables:\n  heder: {}\n", "unknown table"),
+    ("tables:\n  header:\n    columns:\n      SEXX: a\n", "has no column SEXX"),
+    ("tables:\n  header:\n    columns:\n      SEX: {column: s, type: date}\n", "only date columns"),
+])
+def test_mapping_refuses_injection_and_typos(tmp_path, text, message):
+    path = tmp_path / "m.yml"
+    path.write_text(text)
+    with pytest.raises(UsageError) as e:
+        load_mapping(path, "tsql")
+    assert message in str(e.value)
+
+
+@pytest.mark.parametrize("url, message", [
+    ("mysql://x@y/z", "unknown scheme"),
+    ("postgresql+psycopg://nobody@127.0.0.1:1/none", "cannot connect"),
+])
+def test_bad_url_is_one_line_exit_2(url, message):
+    p = cli("run", "--url", url, "--year", "2025/26")
+    assert p.returncode == 2
+    assert message in p.stderr and len(p.stderr.strip().splitlines()) == 1

@@ -1,0 +1,166 @@
+"""Mapping: where each canonical 903 table comes from in the council's warehouse.
+
+    schema: ssda903            # optional default: where the source tables live (else none)
+    row_no: extract_row        # optional default row-number column for every table
+    tables:
+      header:
+        source: dbo.ssda903_header         # schema.table (or table); exactly as the database stores it
+        row_no: extract_row                # optional column giving the row number
+        columns:
+          CHILD: person_id                 # a source column
+          DOB: {column: birth_date, type: date}     # a native DATE column (not dd/mm/yyyy text)
+          SEX: {expr: "CASE WHEN gender = 'Male' THEN 'M' WHEN gender = 'Female' THEN 'F' END"}
+      dolo: null                           # not available: rules that need it are skipped
+
+Unmapped tables and columns default to the canonical names (``header.CHILD``). Identifiers must be
+plain names (letters, digits, _ $ #) and are emitted quoted, so a mapping cannot inject SQL;
+expressions must parse as one scalar expression over the source's columns (no subqueries, no
+statements). Without ``row_no``, rows are numbered by CHILD and the table's dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlglot
+import yaml
+from sqlglot import exp
+
+from ..errors import UsageError
+from ..tables import DERIVED, LAST_SUFFIX, TABLES, all_table_names, spec_for
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$#]{0,127}$")
+_FORBIDDEN = (exp.Subquery, exp.Select, exp.Union, exp.Insert, exp.Update, exp.Delete, exp.Drop,
+              exp.Create, exp.Command, exp.Merge, exp.Alter, exp.TruncateTable)
+
+
+@dataclass(frozen=True)
+class ColumnSource:
+    column: str | None = None   # a source column name
+    expr: str | None = None     # or an SQL expression in the target dialect
+    is_date: bool = False       # a native DATE column
+
+
+@dataclass
+class TableSource:
+    name: str                               # canonical name (with _last)
+    relation: tuple[str, ...]               # (schema, table) or (table,)
+    columns: dict[str, ColumnSource] = field(default_factory=dict)
+    row_no: str | None = None
+    quoted: bool = True                     # False for defaults: canonical names stay unquoted
+
+
+@dataclass
+class Mapping:
+    tables: dict[str, TableSource]
+    omitted: set[str]
+
+    def has(self, table: str) -> bool:
+        return table in self.tables
+
+
+def _ident(value, where: str) -> str:
+    text = str(value)
+    if not _IDENT.match(text):
+        raise UsageError(f"mapping {where}: {text!r} is not a plain identifier (letters, digits, _ $ #)")
+    return text
+
+
+def _relation(value: str, where: str) -> tuple[str, ...]:
+    parts = str(value).split(".")
+    if not 1 <= len(parts) <= 2:
+        raise UsageError(f"mapping {where}: {value!r} should be table or schema.table")
+    return tuple(_ident(p, where) for p in parts)
+
+
+def check_expression(text: str, dialect: str, where: str) -> exp.Expression:
+    try:
+        parsed = sqlglot.parse(text, read=dialect)
+    except sqlglot.errors.ParseError as e:
+        raise UsageError(f"mapping {where}: expression does not parse: {str(e).splitlines()[0]}") from None
+    if len(parsed) != 1 or parsed[0] is None:
+        raise UsageError(f"mapping {where}: give exactly one expression")
+    tree = parsed[0]
+    bad = next((n for n in tree.walk() if isinstance(n, _FORBIDDEN)), None)
+    if bad is not None or isinstance(tree, _FORBIDDEN):
+        raise UsageError(f"mapping {where}: only a scalar expression over the source's columns is allowed")
+    return tree
+
+
+def default_mapping(schema: str | None = None, omit: set[str] | None = None) -> Mapping:
+    tables = {}
+    for name in all_table_names():
+        if omit and name in omit:
+            continue
+        relation = (schema, name) if schema else (name,)
+        tables[name] = TableSource(name, relation, quoted=False)
+    return Mapping(tables, set(omit or ()))
+
+
+def load_mapping(path: Path | None, dialect: str, source_schema: str | None = None) -> Mapping:
+    if path is None:
+        return default_mapping(source_schema)
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise UsageError(f"{path}: cannot read mapping: {str(e).splitlines()[0]}") from None
+    schema = doc.get("schema", source_schema)
+    if schema is not None:
+        _ident(schema, "schema")
+    default_row_no = _ident(doc["row_no"], "row_no") if doc.get("row_no") else None
+    given = doc.get("tables") or {}
+    unknown = sorted(set(given) - set(all_table_names()))
+    if unknown:
+        raise UsageError(f"{path}: unknown table(s) {', '.join(unknown)}; use the canonical names")
+    mapping = default_mapping(schema)
+    if default_row_no:
+        for ts in mapping.tables.values():
+            ts.row_no = default_row_no
+    for name, entry in given.items():
+        if entry is None:
+            mapping.tables.pop(name, None)
+            mapping.omitted.add(name)
+            continue
+        spec = spec_for(name)
+        src = mapping.tables[name]
+        if "source" in entry:
+            rel = _relation(entry["source"], f"{name}.source")
+            src.relation = rel if len(rel) == 2 or schema is None else (schema, rel[0])
+            src.quoted = True
+        if entry.get("row_no"):
+            src.row_no = _ident(entry["row_no"], f"{name}.row_no")
+        allowed = set(spec.columns) | set(DERIVED.get(spec.name, ()))
+        for col, value in (entry.get("columns") or {}).items():
+            col = str(col).upper()
+            where = f"{name}.columns.{col}"
+            if col not in allowed:
+                raise UsageError(f"mapping {where}: {name} has no column {col}")
+            if isinstance(value, str):
+                src.columns[col] = ColumnSource(column=_ident(value, where))
+            elif isinstance(value, dict):
+                is_date = value.get("type") == "date"
+                if is_date and col not in spec.dates:
+                    raise UsageError(f"mapping {where}: only date columns can be type: date")
+                if "column" in value:
+                    src.columns[col] = ColumnSource(column=_ident(value["column"], where), is_date=is_date)
+                elif "expr" in value:
+                    check_expression(str(value["expr"]), dialect, where)
+                    src.columns[col] = ColumnSource(expr=str(value["expr"]), is_date=is_date)
+                else:
+                    raise UsageError(f"mapping {where}: give column: or expr:")
+            else:
+                raise UsageError(f"mapping {where}: give a column name, {{column: ...}} or {{expr: ...}}")
+    return mapping
+
+
+STARTER = """# validator903 mapping: where each 903 table lives in your warehouse.
+# Unlisted tables/columns default to the canonical names (e.g. table header, column CHILD).
+# Names are used exactly as written (quoted); expressions are in your database's SQL.
+schema: dbo
+tables:
+""" + "".join(
+    f"  {t.name}:\n    source: ssda903_{t.name}\n" for t in TABLES
+) + "".join(
+    f"  {t.name}{LAST_SUFFIX}:\n    source: ssda903_{t.name}{LAST_SUFFIX}\n" for t in TABLES
+)

@@ -1,0 +1,159 @@
+"""`validator903 run --url`: the rules where the data lives.
+
+Default, read-only: each rule is sent as one SELECT whose staging is a set of CTEs over the
+mapped council tables (no DDL rights needed). With ``deploy=True`` the deployment scripts are run
+first and the errors are read back from the ``errors`` view. Either way the flagged rows come
+back into a local DuckDB so errors.csv and summary.csv are written exactly as ``validate`` does.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import duckdb
+from sqlglot import exp
+
+from ..context import RuleContext
+from ..dialects import generate, parse
+from ..engine import ERRORS_DDL, Run, RuleResult, _record_results
+from ..load import LoadedTable, LoadResult
+from ..rules import Rule, rules_for_year
+from .connect import Connection
+from .deploy import CATALOGUE, ERRORS_VIEW, build, rule_view
+from .mapping import Mapping
+from .source import relation, staged_select
+
+
+def _cte_name(table: str) -> str:
+    return f"v903s_{table}"
+
+
+def read_only_sql(rule: Rule, ctx: RuleContext, mapping: Mapping, dialect: str) -> str:
+    """The rule as one SELECT with its staging inlined as CTEs (prepended to the rule's own)."""
+    tree = parse(rule.render(ctx))[0]
+    own = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
+    for t in tree.find_all(exp.Table):
+        if t.name.lower() in rule.tables and t.name.lower() not in own and not t.args.get("db"):
+            t.set("this", exp.to_identifier(_cte_name(t.name.lower())))
+    ctes = [exp.CTE(this=staged_select(mapping, t, dialect), alias=exp.TableAlias(this=exp.to_identifier(_cte_name(t))))
+            for t in rule.tables]
+    existing = tree.args.get("with_")
+    tree.set("with_", exp.With(expressions=ctes + (list(existing.expressions) if existing else [])))
+    return generate(tree, dialect)
+
+
+def available_tables(conn: Connection, mapping: Mapping) -> dict[str, int]:
+    """Which mapped relations exist (and their row counts); a missing one is not an error here:
+    the rules that need it are reported as skipped."""
+    found = {}
+    for name, ts in mapping.tables.items():
+        rel = generate(relation(ts), conn.dialect)
+        try:
+            found[name] = conn.execute(f"SELECT COUNT(*) FROM {rel}").fetchone()[0]
+        except Exception:
+            _rollback(conn)
+    return found
+
+
+def _rollback(conn: Connection) -> None:
+    try:
+        conn.dbapi.rollback()
+    except Exception:
+        pass
+
+
+def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list[str] | None,
+               deploy: bool, schema: str, on_rule=None) -> Run:
+    local = duckdb.connect()
+    local.execute(ERRORS_DDL)
+    tables = available_tables(conn, mapping)
+    for name in list(mapping.tables):
+        if name not in tables:
+            mapping.tables.pop(name)
+            mapping.omitted.add(name)
+    loaded = LoadResult({n: LoadedTable(n, Path(generate(relation(mapping.tables[n]), conn.dialect)), c)
+                         for n, c in tables.items()})
+    run = Run(local, ctx, loaded)
+    rules = rules_for_year(ctx.year, codes)
+    if deploy:
+        _deploy(conn, ctx, mapping, schema, codes)
+    for rule in rules:
+        missing = [t for t in rule.tables if t not in tables]
+        if missing:
+            result = RuleResult(rule, f"skipped: missing table {', '.join(missing)}")
+        else:
+            result = _run_one(conn, run, rule, ctx, mapping, deploy, schema)
+        run.results.append(result)
+        if on_rule:
+            on_rule(result)
+    _record_results(run)
+    return run
+
+
+def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
+    t0 = time.perf_counter()
+    sql = (f"SELECT table_name, row_no, child FROM {schema}.{rule_view(rule.code)}" if deploy
+           else read_only_sql(rule, ctx, mapping, conn.dialect))
+    try:
+        rows = conn.execute(sql).fetchall()
+    except Exception as e:
+        _rollback(conn)
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
+    distinct = sorted({(str(t), int(r), None if c is None else str(c)) for t, r, c in rows},
+                      key=lambda x: (x[0], x[1], x[2] or ""))
+    if distinct:
+        run.conn.executemany("INSERT INTO errors VALUES (?, ?, ?, ?)", [(rule.code, *row) for row in distinct])
+    return RuleResult(rule, "ran", len(distinct), time.perf_counter() - t0)
+
+
+def split_batches(text: str, dialect: str) -> list[str]:
+    """Statements of a rendered script, as each engine's client would send them."""
+    if dialect == "tsql":
+        parts = text.split("\nGO\n")
+    elif dialect == "oracle":
+        parts = text.split("\n/\n")
+    else:
+        parts = text.split(";\n\n")
+    out = []
+    for p in parts:
+        lines = [ln for ln in p.strip().splitlines() if not ln.startswith("-- validator903 ")]
+        stmt = "\n".join(lines).strip().rstrip(";").strip()
+        if stmt and not all(ln.startswith("--") for ln in stmt.splitlines()):
+            out.append(stmt)
+    return out
+
+
+def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, codes) -> None:
+    for script in build(conn.dialect, ctx, mapping, schema, codes):
+        for stmt in script.statements:
+            if stmt.startswith("--"):
+                continue
+            conn.execute(stmt)
+
+
+def snapshot(conn: Connection, schema: str) -> int:
+    """Append the current errors view, with a timestamp, to the error-history table."""
+    from .deploy import HISTORY, _text_type
+
+    t = lambda n: _text_type(conn.dialect, n)
+    ts = {"tsql": "DATETIME2", "oracle": "TIMESTAMP"}.get(conn.dialect, "TIMESTAMP")
+    name = f"{schema}.{HISTORY}"
+    try:
+        conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()
+    except Exception:
+        _rollback(conn)
+        conn.execute(f"CREATE TABLE {name} (snapshot_at {ts}, code {t(16)}, table_name {t(40)}, row_no INTEGER, "
+                     f"child {t(64)}, message {t(1000)}, fields {t(200)})")
+    now = {"tsql": "SYSDATETIME()", "oracle": "SYSTIMESTAMP"}.get(conn.dialect, "CURRENT_TIMESTAMP")
+    try:
+        cur = conn.execute(f"INSERT INTO {name} SELECT {now}, code, table_name, row_no, child, message, fields "
+                           f"FROM {schema}.{ERRORS_VIEW}")
+    except Exception as e:
+        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        from ..errors import UsageError
+        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} (deploy first with run --deploy): {first}") from None
+    return cur.rowcount
+
+
+__all__ = ["run_remote", "read_only_sql", "snapshot", "split_batches", "CATALOGUE"]
