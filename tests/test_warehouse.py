@@ -34,7 +34,7 @@ def council_db(pg_dsn, tmp_path_factory):
     import psycopg
 
     local = duckdb.connect()
-    loaded = load_all(local, [SAMPLE / "current"], [SAMPLE / "previous"])
+    loaded = load_all(local, [SAMPLE / "current"], [SAMPLE / "previous"])  # raw views over the CSVs
     with psycopg.connect(pg_dsn, autocommit=True) as pg:
         pg.execute("DROP SCHEMA IF EXISTS council CASCADE")
         pg.execute("DROP SCHEMA IF EXISTS ssda903 CASCADE")
@@ -46,9 +46,7 @@ def council_db(pg_dsn, tmp_path_factory):
             with pg.cursor().copy(f"COPY council.{name} ({', '.join(cols)}) FROM STDIN") as copy:
                 for row in local.execute(f"SELECT {', '.join(cols)} FROM raw.{name}").fetchall():
                     copy.write_row(row)
-            # the council's header has no UASC column: it is derived from council.uasc
-            if name.startswith("header"):
-                pg.execute(f"ALTER TABLE council.{name} DROP COLUMN uasc")
+    # (the council's header has no UASC column: staging derives it from council.uasc)
     mapping = tmp_path_factory.mktemp("map") / "mapping.yml"
     mapping.write_text("schema: council\nrow_no: row_no\n")
     return pg_url(pg_dsn), mapping

@@ -52,11 +52,33 @@ def open_db(path: Path | None) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path))
 
 
-def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None) -> Run:
+def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> LoadResult:
+    """Files -> typed staging tables in ``main``; a file that cannot be read exactly raises
+    InputError naming it. Row counts are filled in from the staged tables."""
+    import shutil
+
+    from .errors import InputError
+    from .load.csv_files import read_error
+
     loaded = load_all(conn, current, previous)
-    stage_duckdb(conn, sorted(loaded.tables))
+
+    def explain(table: str, e: Exception) -> Exception:
+        f = loaded.tables[table].file
+        return read_error(f, e) if f else InputError(loaded.tables[table].source, str(e).splitlines()[0])
+
+    try:
+        stage_duckdb(conn, sorted(loaded.tables), on_error=explain)
+    finally:
+        if loaded.workdir:
+            shutil.rmtree(loaded.workdir, ignore_errors=True)
     conn.execute("DROP SCHEMA raw CASCADE")  # staging keeps the original text of every date
-    return Run(conn, ctx, loaded)
+    for t in loaded.tables.values():
+        t.rows = conn.execute(f"SELECT COUNT(*) FROM main.{t.name}").fetchone()[0]
+    return loaded
+
+
+def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None) -> Run:
+    return Run(conn, ctx, load_and_stage(conn, current, previous))
 
 
 def run_rule(run: Run, rule: Rule) -> RuleResult:

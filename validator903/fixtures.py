@@ -26,7 +26,7 @@ import yaml
 
 from .context import CollectionYear, RuleContext
 from .engine import ERRORS_DDL
-from .load import LoadResult, LoadedTable, _derive_uasc
+from .load import LoadResult, LoadedTable
 from .rules import Rule, find_rule
 from .stage import stage_duckdb
 from .tables import DERIVED, LAST_SUFFIX, spec_for
@@ -98,8 +98,6 @@ def load_raw_duckdb(conn, tables: dict[str, list[dict]]) -> LoadResult:
                 [[i] + [None if r.get(c) is None else str(r[c]) for c in all_cols]
                  for i, r in enumerate(rows, start=1)])
         result.tables[table] = LoadedTable(table, Path(f"<case:{table}>"), len(rows))
-    for suffix in ("", LAST_SUFFIX):
-        _derive_uasc(conn, suffix, result)
     stage_duckdb(conn, sorted(result.tables))
     return result
 

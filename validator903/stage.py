@@ -7,6 +7,8 @@ The SQL is portable and goes through the same dialect layer as the rules.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from .dialects import generate, parse
 from .tables import DERIVED, spec_for
 
@@ -31,8 +33,29 @@ def staging_select(table: str, source: str, typed_dates: set[str] = frozenset())
     return "SELECT " + ", ".join(cols) + f" FROM {source} AS r"
 
 
-def stage_duckdb(conn, tables: list[str]) -> None:
-    """Materialise staging tables in the DuckDB ``main`` schema from ``raw``."""
+def _raw_source(conn, table: str, tables: list[str]) -> str:
+    """The raw relation of ``table``; for a header without a UASC column (a CSV return), with
+    UASC derived as DfE does: '1' when the child has a row in the UASC table."""
+    if spec_for(table).name != "header":
+        return f"raw.{table}"
+    cols = {r[0].upper() for r in conn.execute(f"DESCRIBE raw.{table}").fetchall()}
+    if "UASC" in cols:  # XML: the flag is native
+        return f"raw.{table}"
+    uasc = "uasc" + table[len("header"):]
+    flag = (f"CASE WHEN h.CHILD IN (SELECT u.CHILD FROM raw.{uasc} AS u WHERE u.CHILD IS NOT NULL) "
+            "THEN '1' ELSE '0' END" if uasc in tables else "CAST(NULL AS VARCHAR)")
+    return f"(SELECT h.*, {flag} AS UASC FROM raw.{table} AS h)"
+
+
+def stage_duckdb(conn, tables: list[str], on_error: Callable[[str, Exception], Exception] | None = None) -> None:
+    """Materialise staging tables in the DuckDB ``main`` schema from ``raw`` (each source file is
+    parsed here, once). ``on_error`` turns a read failure into the error to raise."""
     for t in tables:
-        select = generate(parse(staging_select(t, f"raw.{t}"))[0], "duckdb")
-        conn.execute(f"CREATE OR REPLACE TABLE main.{t} AS {select} ORDER BY row_no")
+        select = generate(parse(staging_select(t, "v903_raw"))[0], "duckdb")
+        select = select.replace("FROM v903_raw AS r", f"FROM {_raw_source(conn, t, tables)} AS r")
+        try:
+            conn.execute(f"CREATE OR REPLACE TABLE main.{t} AS {select}")
+        except Exception as e:
+            if on_error is None:
+                raise
+            raise on_error(t, e) from None

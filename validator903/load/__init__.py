@@ -1,8 +1,9 @@
-"""Load: source files -> raw all-text tables in DuckDB (schema ``raw``), one per canonical table.
+"""Load: source files -> raw all-text relations in DuckDB (schema ``raw``), one per canonical table.
 
-Each raw table has ``row_no`` (1-based data row in its source file, header excluded; blank
+Each raw relation has ``row_no`` (1-based data row in its source file, header excluded; blank
 lines are not rows; for XML, order of appearance) and the 903 columns as text, exactly as
-written. Typing happens later, in staging.
+written. For CSVs they are views over DuckDB's CSV reader, so staging reads each file once.
+Typing happens in staging.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, UsageError
-from ..tables import LAST_SUFFIX, BY_NAME
+from ..tables import BY_NAME, LAST_SUFFIX
 from . import csv_files, xml_return
 
 
@@ -19,13 +20,15 @@ from . import csv_files, xml_return
 class LoadedTable:
     name: str           # canonical name, with _last for the previous year
     source: Path
-    rows: int
+    rows: int | None    # known once staged
+    file: csv_files.CsvFile | None = None
 
 
 @dataclass
 class LoadResult:
     tables: dict[str, LoadedTable] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    workdir: Path | None = None   # re-encoded and XML-derived CSVs; removed after staging
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -47,7 +50,7 @@ def load_inputs(conn, paths: list[Path], suffix: str = "", result: LoadResult | 
     """Load every 903 file under ``paths`` into ``raw.<table><suffix>``."""
     result = result or LoadResult()
     conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
-    workdir = Path(tempfile.mkdtemp(prefix="v903_"))
+    workdir = result.workdir = result.workdir or Path(tempfile.mkdtemp(prefix="v903_"))
     files = _expand(paths)
     pending: list[tuple[Path, csv_files.CsvFile]] = []
     for f in files:
@@ -71,26 +74,9 @@ def load_inputs(conn, paths: list[Path], suffix: str = "", result: LoadResult | 
             raise InputError(source, f"supplies the {cf.table.name} table again (already read from {seen[name]}); "
                                      "remove one of them")
         seen[name] = source
-        rows = csv_files.load(conn, cf, f"raw.{name}")
-        result.tables[name] = LoadedTable(name, source, rows)
-    _derive_uasc(conn, suffix, result)
+        csv_files.attach(conn, cf, f"raw.{name}")
+        result.tables[name] = LoadedTable(name, source, None, cf)
     return result
-
-
-def _derive_uasc(conn, suffix: str, result: LoadResult) -> None:
-    """Header.UASC as DfE derives it for CSV returns: 1 when the child has a UASC row."""
-    header = "header" + suffix
-    if header not in result.tables:
-        return
-    cols = [r[0].upper() for r in conn.execute(f"DESCRIBE raw.{header}").fetchall()]
-    if "UASC" in cols:  # XML: the flag is native
-        return
-    if "uasc" + suffix in result.tables:
-        expr = f"CASE WHEN CHILD IN (SELECT CHILD FROM raw.uasc{suffix} WHERE CHILD IS NOT NULL) THEN '1' ELSE '0' END"
-    else:
-        expr = "CAST(NULL AS VARCHAR)"
-    conn.execute(f"ALTER TABLE raw.{header} ADD COLUMN UASC VARCHAR")
-    conn.execute(f"UPDATE raw.{header} SET UASC = {expr}")
 
 
 def load_all(conn, current: list[Path], previous: list[Path] | None) -> LoadResult:
@@ -100,4 +86,4 @@ def load_all(conn, current: list[Path], previous: list[Path] | None) -> LoadResu
     return result
 
 
-__all__ = ["load_all", "LoadResult", "LoadedTable", "BY_NAME"]
+__all__ = ["load_all", "LoadResult", "LoadedTable"]

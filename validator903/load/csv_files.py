@@ -136,29 +136,29 @@ _LINE = re.compile(r"CSV Error on Line: (\d+)")
 _COLS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
 
 
-def load(conn, f: CsvFile, target: str) -> int:
-    """Create ``target`` (all-text columns + row_no) from the file; return its row count."""
+def attach(conn, f: CsvFile, target: str) -> None:
+    """Create ``target`` as a view over the file: all-text columns plus row_no (the row's
+    ordinal among data rows). Nothing is read until staging materialises it, so each file is
+    parsed exactly once; errors surface then and are rephrased by ``read_error``."""
     ncols = len(f.header)
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(ncols)) + "}"
     delim = f.delimiter.replace("\t", "\\t")
     src = str(f.text_path).replace("'", "''")
-    try:
-        conn.execute(
-            f"CREATE OR REPLACE TEMP TABLE _csv_load AS SELECT * FROM read_csv('{src}', header=true, "
-            f"auto_detect=false, delim=E'{delim}', quote='\"', escape='\"', columns={columns}, "
-            f"strict_mode=true, encoding='utf-8')"
-        )
-    except Exception as e:  # DuckDB's message names the physical line; rephrase it in one line
-        msg = str(e)
-        line = _LINE.search(msg)
-        cols = _COLS.search(msg)
-        if line and cols:
-            raise InputError(f.path, f"expected {cols.group(1)} fields like the header, found {cols.group(2)} "
-                                     f"(line {line.group(1)})", row=int(line.group(1)) - 1) from None
-        first = msg.strip().splitlines()[0] if msg.strip() else type(e).__name__
-        raise InputError(f.path, f"cannot be read as CSV: {first}") from None
     select = ", ".join(f"c{i} AS {col}" for col, i in f.positions.items())
-    conn.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT CAST(rowid + 1 AS BIGINT) AS row_no, "
-                 f"{select} FROM _csv_load ORDER BY rowid")
-    conn.execute("DROP TABLE _csv_load")
-    return conn.execute(f"SELECT COUNT(*) FROM {target}").fetchone()[0]
+    conn.execute(
+        f"CREATE OR REPLACE VIEW {target} AS SELECT CAST(ordinality AS BIGINT) AS row_no, {select} "
+        f"FROM read_csv('{src}', header=true, auto_detect=false, delim=E'{delim}', quote='\"', escape='\"', "
+        f"columns={columns}, strict_mode=true, encoding='utf-8') WITH ORDINALITY"
+    )
+
+
+def read_error(f: CsvFile, exc: Exception) -> InputError:
+    """DuckDB's CSV error, which names the physical line, as one line naming file and row."""
+    msg = str(exc)
+    line = _LINE.search(msg)
+    cols = _COLS.search(msg)
+    if line and cols:
+        return InputError(f.path, f"expected {cols.group(1)} fields like the header, found {cols.group(2)} "
+                                  f"(line {line.group(1)})", row=int(line.group(1)) - 1)
+    first = msg.strip().splitlines()[0] if msg.strip() else type(exc).__name__
+    return InputError(f.path, f"cannot be read as CSV: {first}")
