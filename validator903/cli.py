@@ -32,7 +32,8 @@ def _split_codes(rules: Optional[str]) -> list[str] | None:
 
 
 def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str | None,
-              output: Path | None, rules: str | None, strict: bool, quiet: bool = False) -> int:
+              output: Path | None, rules: str | None, strict: bool, quiet: bool = False,
+              profile: bool = False) -> int:
     from rich.progress import Progress
 
     from . import engine, report
@@ -54,6 +55,9 @@ def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str
     if output is not None:
         for p in report.write_outputs(run, output) + [output / "validation.duckdb"]:
             out_console.print(f"wrote {p}", highlight=False)
+    if profile:
+        from .profile import profile_rules
+        profile_rules(run, out_console, output / "profile" if output else None)
     conn.close()
     return 1 if strict and run.flagged else 0
 
@@ -68,9 +72,11 @@ def validate(
     rules: Optional[str] = typer.Option(None, "--rules", help="Only these codes, comma-separated."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when anything is flagged."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
+    profile: bool = typer.Option(False, "--profile", help="List the 10 slowest rules; with --output, "
+                                 "write their EXPLAIN ANALYZE plans to DIR/profile/."),
 ):
     """Validate a return. Exit 0 when validation ran, 1 with --strict and findings, 2 for unusable input."""
-    raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet))
+    raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet, profile))
 
 
 @app.command()

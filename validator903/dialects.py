@@ -11,10 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import sqlglot
 import yaml
-from sqlglot import exp
-from sqlglot.dialects.dialect import Dialect
 
 from .errors import UsageError
 from .resources import dialects_dir
@@ -64,7 +61,10 @@ def _expand(template: str, args: list[str]) -> str:
 
 # ---- AST rewrites switched on per dialect ("quirks") ---------------------------------------
 
+# sqlglot is imported where it is used: a run whose SQL is all in the cache never needs it.
+
 def _is_text_literal(node) -> bool:
+    from sqlglot import exp
     return isinstance(node, exp.Literal) and node.is_string
 
 
@@ -81,6 +81,8 @@ def _case_sensitive_compare(tree: exp.Expression, collation: str) -> exp.Express
     """Compare text byte-exactly on engines whose default collation is case-insensitive and
     blind to trailing spaces: ``x = 'M'`` becomes ``x COLLATE <bin> = 'M'``; the same for <>,
     IN and LIKE, and for comparisons between two staged text columns (``f.rne <> p.rne``)."""
+    from sqlglot import exp
+
     text_cols = _text_columns()
 
     def is_text(node) -> bool:
@@ -115,6 +117,9 @@ QUIRKS = {
 @lru_cache(maxsize=None)
 def _generator_class(name: str):
     """A subclass of sqlglot's generator for ``name`` that expands ssda_* helpers."""
+    from sqlglot import exp
+    from sqlglot.dialects.dialect import Dialect
+
     s = spec(name)
     base = type(Dialect.get_or_raise(s.sqlglot_name))
 
@@ -133,6 +138,8 @@ def _generator_class(name: str):
 
 def parse(sql: str) -> list[exp.Expression]:
     """Parse portable (DuckDB-flavoured) SQL into statements."""
+    import sqlglot
+
     return [e for e in sqlglot.parse(sql, read="duckdb") if e is not None]
 
 
@@ -151,3 +158,86 @@ def transpile(sql: str, dialect: str, pretty: bool = False) -> str:
     """Portable SQL text (possibly several statements) to ``dialect``."""
     sep = ";\n" if not pretty else ";\n\n"
     return sep.join(generate(t, dialect, pretty) for t in parse(sql))
+
+
+# ---- compiled-SQL cache ----------------------------------------------------------------------
+# Parsing and generating are most of a small run's time, and the same rule text gives the same
+# SQL: keep what was generated, keyed by the portable text, the dialect table and the versions.
+
+def _cache_path():
+    import os
+    from pathlib import Path
+
+    from importlib.metadata import version
+
+    root = os.environ.get("VALIDATOR903_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "validator903")
+    return Path(root) / f"sql-{version('sqlglot')}.json"
+
+
+_cache: dict[str, str] | None = None
+_dirty = False
+
+
+def _load_cache() -> dict[str, str]:
+    global _cache
+    if _cache is None:
+        import json
+        try:
+            _cache = json.loads(_cache_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            _cache = {}
+    return _cache
+
+
+def _key(sql: str, dialect: str, pretty: bool) -> str:
+    import hashlib
+
+    s = spec(dialect)
+    blob = "\0".join([sql, dialect, str(pretty), repr(sorted(s.helpers.items())), repr(s.quirks), str(s.collation),
+                      _code_version()])
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def _code_version() -> str:
+    """This module's own text: a change to a quirk must not be served stale SQL."""
+    import hashlib
+    from pathlib import Path
+
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def transpile_cached(sql: str, dialect: str, pretty: bool = False, single: bool = False) -> str:
+    """``transpile`` through the on-disk cache (call ``save_cache`` once at the end of a run).
+    ``single``: the text must be exactly one statement."""
+    global _dirty
+    cache = _load_cache()
+    key = _key(sql, dialect, pretty)
+    hit = cache.get(key)
+    if hit is None:
+        statements = parse(sql)
+        if single and len(statements) != 1:
+            raise UsageError(f"expected exactly one statement, found {len(statements)}")
+        hit = cache[key] = (";\n\n" if pretty else ";\n").join(generate(t, dialect, pretty) for t in statements)
+        _dirty = True
+    return hit
+
+
+def save_cache() -> None:
+    global _dirty
+    if not _dirty or _cache is None:
+        return
+    import json
+    import os
+    import tempfile
+
+    path = _cache_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(_cache, f)
+        os.replace(tmp, path)
+        _dirty = False
+    except OSError:
+        pass  # a read-only home only costs speed

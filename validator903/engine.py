@@ -90,10 +90,8 @@ def run_rule(run: Run, rule: Rule) -> RuleResult:
     try:
         sql = rule.sql(run.ctx, "duckdb")
         code = rule.code.replace("'", "''")
-        before = run.conn.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
-        run.conn.execute(f"INSERT INTO errors SELECT DISTINCT '{code}', q.table_name, q.row_no, q.child "
-                         f"FROM ({sql}) AS q")
-        count = run.conn.execute("SELECT COUNT(*) FROM errors").fetchone()[0] - before
+        count = run.conn.execute(f"INSERT INTO errors SELECT DISTINCT '{code}', q.table_name, q.row_no, q.child "
+                                 f"FROM ({sql}) AS q").fetchone()[0]
     except Exception as e:  # one broken rule must not stop the others; it is reported, not hidden
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
@@ -101,12 +99,15 @@ def run_rule(run: Run, rule: Rule) -> RuleResult:
 
 
 def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None] | None = None) -> Run:
+    from .dialects import save_cache
+
     run.conn.execute(ERRORS_DDL)
     for rule in rules:
         result = run_rule(run, rule)
         run.results.append(result)
         if on_rule:
             on_rule(result)
+    save_cache()
     _record_results(run)
     return run
 

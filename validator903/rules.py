@@ -29,7 +29,7 @@ import jinja2
 import yaml
 
 from .context import SUPPORTED_YEARS, CollectionYear, RuleContext
-from .dialects import generate, parse
+from .dialects import parse, transpile_cached
 from .errors import UsageError
 from .resources import rules_dir
 from .tables import all_table_names
@@ -83,10 +83,10 @@ class Rule:
             raise UsageError(f"{self.path.name}: template error: {e}") from None
 
     def sql(self, ctx: RuleContext, dialect: str = "duckdb", pretty: bool = False) -> str:
-        statements = parse(self.render(ctx))
-        if len(statements) != 1:
-            raise UsageError(f"{self.path.name}: a rule must be exactly one SELECT")
-        return generate(statements[0], dialect, pretty=pretty)
+        try:
+            return transpile_cached(self.render(ctx), dialect, pretty, single=True)
+        except UsageError as e:
+            raise UsageError(f"{self.path.name}: a rule must be exactly one SELECT ({e})") from None
 
 
 def _read(path: Path) -> Rule:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .dialects import generate, parse
+from .dialects import transpile_cached
 from .tables import DERIVED, spec_for
 
 
@@ -51,7 +51,7 @@ def stage_duckdb(conn, tables: list[str], on_error: Callable[[str, Exception], E
     """Materialise staging tables in the DuckDB ``main`` schema from ``raw`` (each source file is
     parsed here, once). ``on_error`` turns a read failure into the error to raise."""
     for t in tables:
-        select = generate(parse(staging_select(t, "v903_raw"))[0], "duckdb")
+        select = transpile_cached(staging_select(t, "v903_raw"), "duckdb")
         select = select.replace("FROM v903_raw AS r", f"FROM {_raw_source(conn, t, tables)} AS r")
         try:
             conn.execute(f"CREATE OR REPLACE TABLE main.{t} AS {select}")
