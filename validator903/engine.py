@@ -73,7 +73,12 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> Lo
             shutil.rmtree(loaded.workdir, ignore_errors=True)
     conn.execute("DROP SCHEMA raw CASCADE")  # staging keeps the original text of every date
     for t in loaded.tables.values():
-        t.rows = conn.execute(f"SELECT COUNT(*) FROM main.{t.name}").fetchone()[0]
+        t.rows, mangled, example = conn.execute(
+            f"SELECT COUNT(*), COUNT(*) FILTER (WHERE regexp_full_match(child, '[0-9.]+E\\+[0-9]+')), "
+            f"MIN(child) FILTER (WHERE regexp_full_match(child, '[0-9.]+E\\+[0-9]+')) FROM main.{t.name}").fetchone()
+        if mangled:
+            loaded.warnings.append(f"{t.source}: {mangled} CHILD value(s) look like Excel scientific notation "
+                                   f"(e.g. {example}): the real ids are lost; re-export with CHILD as text")
     return loaded
 
 

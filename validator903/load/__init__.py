@@ -81,6 +81,11 @@ def load_inputs(conn, paths: list[Path], suffix: str = "", result: LoadResult | 
 
 def load_all(conn, current: list[Path], previous: list[Path] | None) -> LoadResult:
     result = load_inputs(conn, current)
+    if not result.tables:
+        skipped = [w.split(": not a 903 table")[0] for w in result.warnings if ": not a 903 table" in w]
+        raise UsageError(f"{', '.join(map(str, current))}: no 903 table found"
+                         + (f" ({', '.join(skipped)}: header matches no 903 table)" if skipped else "")
+                         + "; the CSV headers must hold the 903 column names")
     if previous:
         load_inputs(conn, previous, LAST_SUFFIX, result)
     return result

@@ -90,8 +90,10 @@ def _identify(path: Path, names: list[str]) -> TableSpec | None:
         named = path.stem.lower().replace("-", "_").endswith(t.name) or t.peer_name.lower() in path.stem.lower()
         scored.append((matched - foreign, matched / len(t.columns), named, t))
     scored.sort(key=lambda s: s[:3], reverse=True)
-    score, frac, _, table = scored[0]
-    return table if frac >= 0.5 and score >= 2 else None
+    score, frac, named, table = scored[0]
+    # a partial export of a table (columns missing) is still that table, so it can be reported
+    # as such; the file name helps when few columns are there
+    return table if score >= 2 and (frac >= 0.4 or named) else None
 
 
 def inspect(path: Path, workdir: Path, table: TableSpec | None = None) -> CsvFile | None:
@@ -153,12 +155,22 @@ def attach(conn, f: CsvFile, target: str) -> None:
 
 
 def read_error(f: CsvFile, exc: Exception) -> InputError:
-    """DuckDB's CSV error, which names the physical line, as one line naming file and row."""
+    """DuckDB's CSV error, which names the physical line, as one line naming file, row and what
+    to do."""
     msg = str(exc)
     line = _LINE.search(msg)
     cols = _COLS.search(msg)
     if line and cols:
         return InputError(f.path, f"expected {cols.group(1)} fields like the header, found {cols.group(2)} "
-                                  f"(line {line.group(1)})", row=int(line.group(1)) - 1)
+                                  f"(line {line.group(1)}); fix that row or quote values containing "
+                                  f"{f.delimiter!r}", row=int(line.group(1)) - 1)
+    if line:
+        reason = next((ln.strip().rstrip(".") for ln in msg.splitlines()
+                       if re.match(r"^[A-Z][a-z][^,]*\.$", ln.strip()) and not ln.startswith("Possible")),
+                      "unreadable row")
+        if "unterminated quote" in reason.lower():
+            reason += "; a \" opens a value that never closes"
+        return InputError(f.path, f"{reason[0].lower()}{reason[1:]} (line {line.group(1)})",
+                          row=max(int(line.group(1)) - 1, 1))
     first = msg.strip().splitlines()[0] if msg.strip() else type(exc).__name__
     return InputError(f.path, f"cannot be read as CSV: {first}")
