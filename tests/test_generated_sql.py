@@ -37,6 +37,7 @@ COMMENT = re.compile(r"/\*.*?\*/|--[^\n]*", re.S)
 
 
 def statements(dialect, year="2025/26"):
+    """Every statement of the deployment scripts (``dialect`` may carry a version: tsql:2017)."""
     ctx = RuleContext(CollectionYear.parse(year), "352")
     for script in build(dialect, ctx, default_mapping("council"), SCHEMA):
         for s in script.statements:
@@ -51,13 +52,21 @@ def _views(dialect):
             yield m.group(1), s[m.end():]
 
 
-@pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres"])
+@pytest.mark.parametrize("dialect", ["tsql", "tsql:2016", "tsql:2017", "oracle", "postgres"])
 @pytest.mark.parametrize("year", SUPPORTED_YEARS)
 def test_every_statement_reparses(dialect, year):
     for name, s in statements(dialect, year):
         if s.startswith(("BEGIN EXECUTE IMMEDIATE", "IF OBJECT_ID", "IF SCHEMA_ID")):
             continue  # procedural one-liners: checked by the write-safety test
-        sqlglot.parse_one(s, read=dialect)
+        sqlglot.parse_one(s, read=dialect.partition(":")[0])
+
+
+def test_target_version_unlocks_newer_sql_server_features():
+    old = "\n".join(s for _, s in statements("tsql"))
+    new = "\n".join(s for _, s in statements("tsql:2017"))
+    assert "CREATE OR ALTER" not in old and not re.search(r"(?<![LR])TRIM\(", old)
+    assert "CREATE OR ALTER VIEW ssda903.err_101" in new and re.search(r"(?<![LR])TRIM\(", new)
+    assert "IF OBJECT_ID" not in new
 
 
 @pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres"])

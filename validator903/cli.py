@@ -148,6 +148,9 @@ def compile_cmd(
     source_schema: Optional[str] = typer.Option(None, "--source-schema", help="Where unmapped source tables live."),
     la: Optional[str] = typer.Option(None, "--la"),
     rules: Optional[str] = typer.Option(None, "--rules"),
+    target_version: Optional[str] = typer.Option(
+        None, "--target-version", help="SQL Server version the scripts may rely on (default 2012: "
+        "compatibility level 110); 2016 adds CREATE OR ALTER, 2017 TRIM."),
 ):
     """Write ordered, re-runnable deployment scripts: staging views, one view per rule, the errors view."""
     from .compile import compile_year
@@ -155,6 +158,9 @@ def compile_cmd(
     from .warehouse.mapping import load_mapping
 
     spec(dialect)
+    if target_version:
+        dialect = f"{dialect}:{target_version}"
+        spec(dialect)
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     files = compile_year(dialect, ctx, out, load_mapping(mapping, dialect, source_schema), schema, _split_codes(rules))
     for f in files:

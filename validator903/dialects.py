@@ -8,7 +8,7 @@ branch in a rule). Arguments are generated first, so helpers nest.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
@@ -27,20 +27,43 @@ class DialectSpec:
     helpers: dict[str, str]
     quirks: tuple[str, ...] = ()
     collation: str | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    version: int | None = None      # target version, e.g. 2017 for "tsql:2017"
+    features: frozenset[str] = frozenset()
+
+    def has(self, feature: str) -> bool:
+        return feature in self.features
 
 
 @lru_cache(maxsize=None)
 def spec(name: str) -> DialectSpec:
-    if name not in DIALECTS:
-        raise UsageError(f"unknown dialect {name!r}; choose one of {', '.join(DIALECTS)}")
-    data = yaml.safe_load((dialects_dir() / f"{name}.yml").read_text(encoding="utf-8"))
+    """The dialect table for ``name`` ("tsql", or "tsql:2017" for a newer target version: the
+    table's ``versions`` entries up to that version override helpers and switch on features)."""
+    base, _, wanted = name.partition(":")
+    if base not in DIALECTS:
+        raise UsageError(f"unknown dialect {base!r}; choose one of {', '.join(DIALECTS)}")
+    data = yaml.safe_load((dialects_dir() / f"{base}.yml").read_text(encoding="utf-8"))
+    helpers = {k: " ".join(v.split()) for k, v in data["helpers"].items()}
+    versions = {int(v): entry or {} for v, entry in (data.get("versions") or {}).items()}
+    features: set[str] = set()
+    version = None
+    if wanted:
+        known = sorted(versions) + [int(data.get("minimum_version", 0))]
+        if not wanted.isdigit() or int(wanted) < min(known):
+            raise UsageError(f"--target-version {wanted!r} for {base}: give a version such as "
+                             f"{', '.join(str(v) for v in sorted(set(known)) if v)}")
+        version = int(wanted)
+        for v in sorted(versions):
+            if v <= version:
+                helpers.update({k: " ".join(t.split()) for k, t in (versions[v].get("helpers") or {}).items()})
+                features |= set(versions[v].get("features") or ())
     return DialectSpec(
         name=name,
         sqlglot_name=data["sqlglot"],
-        helpers={k: " ".join(v.split()) for k, v in data["helpers"].items()},
+        helpers=helpers,
         quirks=tuple(data.get("quirks") or ()),
         collation=data.get("collation"),
+        version=version,
+        features=frozenset(features),
     )
 
 

@@ -56,32 +56,44 @@ def _lit(value) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
+def _kind(dialect: str) -> str:
+    """The engine of a dialect name ("tsql:2017" -> "tsql")."""
+    return dialect.partition(":")[0]
+
+
 def _drop_view(dialect: str, name: str) -> list[str]:
-    if dialect == "tsql":
+    if spec(dialect).has("create_or_alter"):
+        return []  # CREATE OR ALTER VIEW replaces it
+    if _kind(dialect) == "tsql":
         return [f"IF OBJECT_ID(N'{name}', N'V') IS NOT NULL DROP VIEW {name}"]
-    if dialect == "postgres":
+    if _kind(dialect) == "postgres":
         return [f"DROP VIEW IF EXISTS {name} CASCADE"]
-    if dialect == "duckdb":
+    if _kind(dialect) == "duckdb":
         return [f"DROP VIEW IF EXISTS {name}"]
     return []  # oracle: CREATE OR REPLACE VIEW
 
 
 def _create_view(dialect: str, name: str, select: str) -> str:
-    verb = "CREATE OR REPLACE VIEW" if dialect == "oracle" else "CREATE VIEW"
+    if spec(dialect).has("create_or_alter"):
+        verb = "CREATE OR ALTER VIEW"
+    else:
+        verb = "CREATE OR REPLACE VIEW" if _kind(dialect) == "oracle" else "CREATE VIEW"
     return f"{verb} {name} AS\n{select}"
 
 
 def _drop_table(dialect: str, name: str) -> list[str]:
-    if dialect == "tsql":
+    if spec(dialect).has("drop_if_exists"):
+        return [f"DROP TABLE IF EXISTS {name}"]
+    if _kind(dialect) == "tsql":
         return [f"IF OBJECT_ID(N'{name}', N'U') IS NOT NULL DROP TABLE {name}"]
-    if dialect == "oracle":
+    if _kind(dialect) == "oracle":
         return [f"BEGIN EXECUTE IMMEDIATE 'DROP TABLE {name}'; EXCEPTION WHEN OTHERS THEN "
                 "IF SQLCODE != -942 THEN RAISE; END IF; END;"]
-    return [f"DROP TABLE IF EXISTS {name} CASCADE" if dialect == "postgres" else f"DROP TABLE IF EXISTS {name}"]
+    return [f"DROP TABLE IF EXISTS {name} CASCADE" if _kind(dialect) == "postgres" else f"DROP TABLE IF EXISTS {name}"]
 
 
 def _text_type(dialect: str, n: int) -> str:
-    return {"oracle": f"VARCHAR2({n} CHAR)", "tsql": f"NVARCHAR({n})"}.get(dialect, f"VARCHAR({n})")
+    return {"oracle": f"VARCHAR2({n} CHAR)", "tsql": f"NVARCHAR({n})"}.get(_kind(dialect), f"VARCHAR({n})")
 
 
 def deployable_rules(ctx: RuleContext, mapping: Mapping, codes: list[str] | None = None) -> tuple[list[Rule], list[Rule]]:
@@ -94,7 +106,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
           codes: list[str] | None = None) -> list[Script]:
     spec(dialect)
     _ident(schema, "--schema")
-    if dialect == "oracle" and len(schema) > ORACLE_MAX_NAME:
+    if _kind(dialect) == "oracle" and len(schema) > ORACLE_MAX_NAME:
         raise UsageError(f"--schema {schema!r} is longer than Oracle's {ORACLE_MAX_NAME} bytes")
     S = schema
     pctx = RuleContext(ctx.year, ctx.la_code, params_table=f"{S}.{PARAMS}")
@@ -102,9 +114,9 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     scripts = [Script("01_schema"), Script("02_tables"), Script("03_staging"), Script("04_rules"), Script("05_errors")]
     sch, tab, stg, rul, err = scripts
 
-    if dialect == "tsql":
+    if _kind(dialect) == "tsql":
         sch.statements.append(f"IF SCHEMA_ID(N'{S}') IS NULL EXEC(N'CREATE SCHEMA {S}')")
-    elif dialect in ("postgres", "duckdb"):
+    elif _kind(dialect) in ("postgres", "duckdb"):
         sch.statements.append(f"CREATE SCHEMA IF NOT EXISTS {S}")
     else:
         sch.statements.append(f"-- Oracle: objects are created in schema {S}; connect as that user")
@@ -151,7 +163,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         dialect, f"{S}.{ERRORS_VIEW}",
         f"SELECT u.code, u.table_name, u.row_no, u.child, c.message, c.fields\n"
         f"FROM (\n{union}\n) u\nJOIN {S}.{CATALOGUE} c ON c.code = u.code"))
-    if dialect == "oracle":
+    if _kind(dialect) == "oracle":
         too_long = [n for n in [PARAMS, CATALOGUE, ERRORS_VIEW, HISTORY, *staged_tables,
                                 *(rule_view(r.code) for r in rules)] if len(n.encode()) > ORACLE_MAX_NAME]
         if too_long:
@@ -167,9 +179,9 @@ def render(scripts: list[Script], dialect: str) -> dict[str, str]:
     """File name -> text, with the batch separators each engine's tools expect."""
     out = {}
     for s in scripts:
-        if dialect == "tsql":
+        if _kind(dialect) == "tsql":
             body = "\nGO\n".join(s.statements) + "\nGO\n"
-        elif dialect == "oracle":
+        elif _kind(dialect) == "oracle":
             body = "".join(f"{st}\n/\n" if not st.startswith("--") else f"{st}\n" for st in s.statements)
         else:
             body = ";\n\n".join(s.statements) + ";\n"

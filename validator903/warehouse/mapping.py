@@ -76,7 +76,7 @@ def _relation(value: str, where: str) -> tuple[str, ...]:
 
 def check_expression(text: str, dialect: str, where: str) -> exp.Expression:
     try:
-        parsed = sqlglot.parse(text, read=dialect)
+        parsed = sqlglot.parse(text, read=dialect.partition(":")[0])
     except sqlglot.errors.ParseError as e:
         raise UsageError(f"mapping {where}: expression does not parse: {str(e).splitlines()[0]}") from None
     if len(parsed) != 1 or parsed[0] is None:

@@ -19,7 +19,7 @@ from ..engine import ERRORS_DDL, Run, RuleResult, _record_results
 from ..load import LoadedTable, LoadResult
 from ..rules import Rule, rules_for_year
 from .connect import Connection
-from .deploy import CATALOGUE, ERRORS_VIEW, build, rule_view
+from .deploy import ERRORS_VIEW, build, rule_view
 from .mapping import Mapping
 from .source import relation, staged_select
 
@@ -107,23 +107,6 @@ def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
     return RuleResult(rule, "ran", len(distinct), time.perf_counter() - t0)
 
 
-def split_batches(text: str, dialect: str) -> list[str]:
-    """Statements of a rendered script, as each engine's client would send them."""
-    if dialect == "tsql":
-        parts = text.split("\nGO\n")
-    elif dialect == "oracle":
-        parts = text.split("\n/\n")
-    else:
-        parts = text.split(";\n\n")
-    out = []
-    for p in parts:
-        lines = [ln for ln in p.strip().splitlines() if not ln.startswith("-- validator903 ")]
-        stmt = "\n".join(lines).strip().rstrip(";").strip()
-        if stmt and not all(ln.startswith("--") for ln in stmt.splitlines()):
-            out.append(stmt)
-    return out
-
-
 def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, codes) -> None:
     for script in build(conn.dialect, ctx, mapping, schema, codes):
         for stmt in script.statements:
@@ -156,4 +139,4 @@ def snapshot(conn: Connection, schema: str) -> int:
     return cur.rowcount
 
 
-__all__ = ["run_remote", "read_only_sql", "snapshot", "split_batches", "CATALOGUE"]
+__all__ = ["run_remote", "read_only_sql", "snapshot"]
