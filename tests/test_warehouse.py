@@ -132,8 +132,11 @@ def test_mapping_refuses_injection_and_typos(tmp_path, text, message):
 @pytest.mark.parametrize("url, message", [
     ("mysql://x@y/z", "unknown scheme"),
     ("postgresql+psycopg://nobody@127.0.0.1:1/none", "cannot connect"),
+    ("mssql+pyodbc://me:secret@sql01/HDM_Local", "pip install 'validator903[mssql]'"),
+    ("oracle+oracledb://me:secret@ora01:1521/?service_name=X", "pip install 'validator903[oracle]'"),
 ])
 def test_bad_url_is_one_line_exit_2(url, message):
     p = cli("run", "--url", url, "--year", "2025/26")
     assert p.returncode == 2
     assert message in p.stderr and len(p.stderr.strip().splitlines()) == 1
+    assert "secret" not in p.stderr
