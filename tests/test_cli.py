@@ -65,6 +65,9 @@ def test_rule_subset_strict_and_skips(tmp_path):
     (["validate", str(SAMPLE / "current"), "--year", "2025/26", "--rules", "999999"], "no rule 999999"),
     (["show", "103", "--dialect", "mysql"], "unknown dialect"),
     (["show", "XYZ"], "no rule with code"),
+    (["validate", str(SAMPLE / "current"), "--year", "2025/26", "--fromat", "xlsx"], "No such option"),
+    (["validate", str(SAMPLE / "current")], "Missing option"),
+    (["frobnicate"], "No such command"),
 ])
 def test_bad_arguments_exit_2_with_one_line(args, message):
     p = cli(*args)

@@ -31,35 +31,83 @@ def _split_codes(rules: Optional[str]) -> list[str] | None:
     return [c for c in rules.split(",")] if rules else None
 
 
+REPORT_FILES = ("errors.csv", "summary.csv", "errors_compared.csv", "fixed.csv", "report.xlsx", "report.html",
+                "errors.json")
+
+
 def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str | None,
               output: Path | None, rules: str | None, strict: bool, quiet: bool = False,
-              profile: bool = False) -> int:
-    from rich.progress import Progress
+              profile: bool = False, formats: list[str] | None = None, compare_with: Path | None = None,
+              by_social_worker: Path | None = None) -> int:
+    import shutil
 
-    from . import engine, report
+    from . import engine
+    from .reports import parse_formats, write_reports
+    from .reports.console import print_summary, rule_progress
+    from .reports.data import gather, snapshot_previous
     from .rules import rules_for_year
 
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     chosen = rules_for_year(ctx.year, _split_codes(rules))
-    if output is not None:
-        output.mkdir(parents=True, exist_ok=True)
-    conn = engine.open_db(output / "validation.duckdb" if output else None)
-    run = engine.prepare(conn, ctx, paths, previous)
-    for w in run.load.warnings:
-        err_console.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
-    with Progress(console=err_console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("Running rules", total=len(chosen))
-        engine.run_rules(run, chosen, on_rule=lambda r: progress.advance(task))
+    fmts = parse_formats(formats)
+    if output is None and fmts != ["csv"]:
+        raise UsageError(f"--format {','.join(fmts)} writes files: give --output DIR too")
+    # The earlier run's database is copied aside first: it may live in the --output about to be rewritten.
+    prev_copy = snapshot_previous(compare_with) if compare_with is not None else None
+    try:
+        if output is not None:
+            output.mkdir(parents=True, exist_ok=True)
+        conn = engine.open_db(output / "validation.duckdb" if output else None)
+        run = engine.prepare(conn, ctx, paths, previous)
+        for w in run.load.warnings:
+            err_console.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+        with rule_progress(err_console, len(chosen), disable=quiet) as on_rule:
+            engine.run_rules(run, chosen, on_rule=on_rule)
+        data = gather(run, prev_copy, compare_with)
+    finally:
+        if prev_copy is not None:
+            shutil.rmtree(prev_copy.parent, ignore_errors=True)
     if not quiet:
-        report.console_summary(run, out_console)
+        print_summary(data, out_console)
     if output is not None:
-        for p in report.write_outputs(run, output) + [output / "validation.duckdb"]:
+        for name in REPORT_FILES:  # an earlier run's reports of other formats would be mistaken for this run's
+            (output / name).unlink(missing_ok=True)
+        with err_console.status("Writing reports", spinner="dots") if not quiet else _nullcontext():
+            written = write_reports(data, output, fmts)
+        for p in written + [output / "validation.duckdb"]:
             out_console.print(f"wrote {p}", highlight=False)
+    if by_social_worker is not None:
+        from .reports.by_social_worker import write_by_social_worker
+
+        if not data.has_sw:
+            err_console.print("[yellow]warning:[/yellow] no sw_episodes table: every error is in unassigned.csv",
+                              highlight=False, soft_wrap=True)
+        files = write_by_social_worker(data, by_social_worker)
+        lists = [p for p in files if p.name.startswith("sw_")]
+        shown = files if len(lists) <= 20 else [p for p in files if p not in lists]
+        for p in shown:
+            out_console.print(f"wrote {p}", highlight=False)
+        if len(shown) < len(files):  # hundreds of social workers: index.csv names every list
+            out_console.print(f"wrote {len(lists)} lists, one per social worker, {by_social_worker}/sw_*.csv "
+                              "(each named in index.csv)", highlight=False)
     if profile:
         from .profile import profile_rules
         profile_rules(run, out_console, output / "profile" if output else None)
     conn.close()
     return 1 if strict and run.flagged else 0
+
+
+def _nullcontext():
+    from contextlib import nullcontext
+    return nullcontext()
+
+
+FORMAT_HELP = ("Reports to write into --output: csv (errors.csv, summary.csv; the default), xlsx (report.xlsx), "
+               "html (report.html), json (errors.json). Several: --format csv,xlsx,html or repeat the option.")
+COMPARE_HELP = ("The --output folder of an earlier run: mark each error new or still open and list the errors "
+                "fixed since then, in every format (csv: errors_compared.csv, fixed.csv).")
+BY_SW_HELP = ("Also write one CSV per social worker into this folder (sw_<SW_ID>.csv, unassigned.csv, "
+              "index.csv).")
 
 
 @app.command()
@@ -68,26 +116,36 @@ def validate(
     previous: Optional[List[Path]] = typer.Option(None, "--previous", help="Last year's return (folder or files)."),
     year: str = typer.Option(..., "--year", help=f"Collection year: {', '.join(SUPPORTED_YEARS)}."),
     la: Optional[str] = typer.Option(None, "--la", help="Your DfE 3-digit LA code, e.g. 352."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for errors.csv, summary.csv, validation.duckdb."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for the reports and validation.duckdb."),
     rules: Optional[str] = typer.Option(None, "--rules", help="Only these codes, comma-separated."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when anything is flagged."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary table."),
     profile: bool = typer.Option(False, "--profile", help="List the 10 slowest rules; with --output, "
                                  "write their EXPLAIN ANALYZE plans to DIR/profile/."),
+    fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
+    by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
 ):
     """Validate a return. Exit 0 when validation ran, 1 with --strict and findings, 2 for unusable input."""
-    raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet, profile))
+    raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet, profile,
+                               fmt, compare_with, by_social_worker))
 
 
 @app.command()
-def demo(output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the reports.")):
+def demo(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the reports."),
+    fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
+    by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
+):
     """Validate the bundled sample council (current and previous year) and print a summary."""
     from .resources import sample_dir
 
     sample = sample_dir()
     out = output or Path(tempfile.mkdtemp(prefix="validator903_demo_"))
     out_console.print(f"Sample council: {sample} ({SAMPLE_YEAR}, LA 999)")
-    raise typer.Exit(_validate([sample / "current"], [sample / "previous"], SAMPLE_YEAR, "999", out, None, False))
+    raise typer.Exit(_validate([sample / "current"], [sample / "previous"], SAMPLE_YEAR, "999", out, None, False,
+                               formats=fmt, compare_with=compare_with, by_social_worker=by_social_worker))
 
 
 @app.command("rules")
@@ -295,13 +353,12 @@ def main() -> None:
         sys.exit(e.exit_code)
     except SystemExit:
         raise
+    except KeyboardInterrupt:
+        sys.exit(130)
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
-        import click
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
-            sys.exit(2)
-        if isinstance(e, click.exceptions.Abort):
-            sys.exit(130)
+        # typer bundles its own click, so its usage errors are recognised by shape, not by class
+        if hasattr(e, "format_message") and hasattr(e, "exit_code"):
+            _fail_plain(f"{e.format_message()} (see validator903 --help)", 2)
         if os.environ.get("VALIDATOR903_DEBUG"):
             raise
         _fail_plain(f"internal error: {type(e).__name__}: {e} (set VALIDATOR903_DEBUG=1 for details)", 3)

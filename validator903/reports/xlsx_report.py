@@ -1,0 +1,235 @@
+"""--format xlsx: report.xlsx, written with XlsxWriter (about 5-8 s for 10,000 children's return
+with last year's: a million cells; see benchmarks/bench_reports.py).
+
+Sheets: Summary (headline figures, then every rule of the year with its count and status),
+Errors (one row per flagged row per rule), Children (one row per child), Fixed (with
+--compare-with), then one sheet per input table with all its rows — flagged cells filled red
+with a comment listing the rules — each with a frozen header and filters on.
+"""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import xlsxwriter
+
+from .data import ReportData
+
+MAX_LINKS = 65000          # Excel allows 65,530 hyperlinks per sheet
+IN_MEMORY_ROWS = 1_000_000
+ERROR_FILL = {"bg_color": "#FFC7CE", "font_color": "#9C0006"}
+NEW_FILL = {"bg_color": "#FFEB9C", "font_color": "#9C5700", "bold": True}
+
+
+class _Sheet:
+    """A worksheet written row by row, with the header row frozen and filtered."""
+
+    def __init__(self, wb, name: str, fmt: dict):
+        self.ws = wb.add_worksheet(name)
+        self.fmt = fmt
+        self.row = 0
+
+    def header(self, headings: list[str], widths: list[int] | None = None, freeze: bool = True) -> None:
+        self.ws.write_row(self.row, 0, headings, self.fmt["header"])
+        self.head_row, self.ncols = self.row, len(headings)
+        for i, h in enumerate(headings):
+            w = widths[i] if widths else max(10, len(h) + 4)
+            self.ws.set_column(i, i, w)
+        if freeze:
+            self.ws.freeze_panes(self.row + 1, 0)
+        self.row += 1
+
+    def finish(self) -> None:
+        self.ws.autofilter(self.head_row, 0, max(self.row - 1, self.head_row), self.ncols - 1)
+        self.ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+
+
+def _write_values(ws, r: int, values, fmt=None) -> None:
+    for c, v in enumerate(values):
+        if v is None:
+            continue
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            ws.write_number(r, c, v, fmt)
+        else:
+            ws.write_string(r, c, str(v), fmt)
+
+
+def write_xlsx(data: ReportData, path: Path) -> Path:
+    # A million cell objects, none in a reference cycle: the cyclic collector would only re-scan
+    # them again and again (about 15% of the time), so it is paused while the workbook is built.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _write(data, path)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write(data: ReportData, path: Path) -> Path:
+    rows = sum(data.figures()["table_rows"].values())
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                         "strings_to_urls": False,
+                                         # sheets built in memory are ~10% faster; past a million rows,
+                                         # temporary files keep memory flat
+                                         "in_memory": rows < IN_MEMORY_ROWS})
+    fmt = {"header": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "bottom": 1}),
+           "title": wb.add_format({"bold": True, "font_size": 14}),
+           "bold": wb.add_format({"bold": True}),
+           "error": wb.add_format(ERROR_FILL),
+           "new": wb.add_format(NEW_FILL),
+           "link": wb.add_format({"font_color": "#0563C1", "underline": 1})}
+    wb.set_properties({"title": f"SSDA903 validation {data.year}", "subject": "SSDA903 validation report",
+                       "author": "validator903"})
+    compared = data.compared_with is not None
+    _summary(wb, fmt, data, compared)
+    _errors(wb, fmt, data, compared)
+    _children(wb, fmt, data, compared)
+    if compared:
+        _fixed(wb, fmt, data)
+    cells = data.cells()
+    for table in data.tables:
+        _table(wb, fmt, data, table, cells)
+    wb.close()
+    for ws in wb.worksheets():  # free the cells now: the workbook's reference cycles would keep them
+        table = getattr(ws, "table", None)  # until the next full collection
+        if isinstance(table, dict):
+            table.clear()
+    return path
+
+
+def _summary(wb, fmt, data: ReportData, compared: bool) -> None:
+    s = _Sheet(wb, "Summary", fmt)
+    f = data.figures()
+    s.ws.write_string(0, 0, f"SSDA903 validation {data.year}" + (f", LA {data.la}" if data.la else ""), fmt["title"])
+    lines = [("Children", f["children"]), ("Rows loaded (this year)", f["rows_loaded"]),
+             ("Rows loaded (last year)", f["rows_loaded_previous_year"]),
+             ("Rows flagged", f["rows_flagged"]), ("Children with errors", f["children_flagged"]),
+             ("Rules ran", f["rules_ran"]), ("Rules skipped", f["rules_skipped"]), ("Rules failed", f["rules_failed"])]
+    if compared:
+        lines += [("Compared with", f["compared_with"]), ("New errors", f["new"]),
+                  ("Still open", f["open"]), ("Fixed since then", f["fixed"])]
+    s.row = 1
+    for label, value in lines:
+        s.ws.write_string(s.row, 0, label, fmt["bold"])
+        _write_values(s.ws, s.row, [None, value])
+        s.row += 1
+    s.row += 1
+    heads = ["code", "name", "message", "fields", "count", "children", "status"]
+    widths = [8, 30, 70, 20, 8, 9, 40]
+    if compared:
+        heads += ["new", "open", "fixed"]
+        widths += [7, 7, 7]
+    s.header(heads, widths, freeze=False)  # the figures above would make too tall a frozen pane
+    for r in data.rules():
+        vals = [r["code"], r["name"], r["message"], r["fields"], r["count"], r["children"], r["status"]]
+        if compared:
+            vals += [r["new"], r["open"], r["fixed"]]
+        _write_values(s.ws, s.row, vals)
+        if r["status"] != "ran":
+            s.ws.write_string(s.row, 6, r["status"], fmt["error"])
+        s.row += 1
+    s.finish()
+
+
+def _errors(wb, fmt, data: ReportData, compared: bool) -> None:
+    s = _Sheet(wb, "Errors", fmt)
+    heads = ["child", "table", "row", "code", "message", "fields", "values", "locator"]
+    widths = [12, 20, 7, 8, 60, 18, 40, 20]
+    if data.has_sw:
+        heads.append("social worker")
+        widths.append(14)
+    if compared:
+        heads.append("status")
+        widths.append(8)
+    s.header(heads, widths)
+    sheets = set(data.tables)
+    ws = s.ws
+    for i, e in enumerate(data.errors()):
+        r = s.row
+        vals = [e["child"], e["table_name"], None, e["code"], e["message"], e["fields"], e["vals"], e["locator"]]
+        if data.has_sw:
+            vals.append(e["social_worker"])
+        if compared:
+            vals.append(e["status"])
+        _write_values(ws, r, vals)
+        if e["table_name"] in sheets and i < MAX_LINKS:  # the row number jumps to the row in its table's sheet
+            ws.write_url(r, 2, f"internal:'{e['table_name']}'!A{e['row_no'] + 1}", fmt["link"],
+                         string=str(e["row_no"]))
+            ws.write_number(r, 2, e["row_no"], fmt["link"])
+        else:
+            ws.write_number(r, 2, e["row_no"])
+        if compared and e["status"] == "new":
+            ws.write_string(r, len(vals) - 1, "new", fmt["new"])
+        s.row += 1
+    s.finish()
+
+
+def _children(wb, fmt, data: ReportData, compared: bool) -> None:
+    s = _Sheet(wb, "Children", fmt)
+    heads = ["child", "errors", "codes", "tables"]
+    widths = [12, 8, 30, 30]
+    if data.has_sw:
+        heads.append("social worker")
+        widths.append(14)
+    if compared:
+        heads += ["new", "open"]
+        widths += [7, 7]
+    s.header(heads, widths)
+    for c in data.children():
+        vals = [c["child"], c["errors"], c["codes"], c["tables"]]
+        if data.has_sw:
+            vals.append(c["social_worker"])
+        if compared:
+            vals += [c["new"], c["open"]]
+        _write_values(s.ws, s.row, vals)
+        s.row += 1
+    s.finish()
+
+
+def _fixed(wb, fmt, data: ReportData) -> None:
+    s = _Sheet(wb, "Fixed", fmt)
+    s.header(["child", "table", "row (then)", "code", "message", "fields", "values (then)", "locator"],
+             [12, 20, 10, 8, 60, 18, 40, 20])
+    for e in data.fixed():
+        _write_values(s.ws, s.row, [e["child"], e["table_name"], e["row_no"], e["code"], e["message"],
+                                    e["fields"], e["vals"], e["locator"]])
+        s.row += 1
+    s.finish()
+
+
+def _comment(hits) -> str:
+    return "\n".join(f"{code}{' (new)' if status == 'new' else ''}: {message}" for code, message, status in hits)
+
+
+def _table(wb, fmt, data: ReportData, table: str, cells: dict) -> None:
+    s = _Sheet(wb, table[:31], fmt)
+    heads = [h for h, _ in data.table_columns(table)]
+    s.header(heads, [7] + [max(9, len(h) + 4) for h in heads[1:]])
+    col_of = {h: i for i, h in enumerate(heads)}
+    ws, err = s.ws, fmt["error"]
+    cur = data.conn.execute(data.table_query(table))
+    r = s.row
+    while True:
+        batch = cur.fetchmany(10000)
+        if not batch:
+            break
+        for row in batch:
+            row_no = row[0]
+            ws.write_number(r, 0, row_no)
+            for c in range(1, len(row)):
+                if row[c] is not None:
+                    ws.write_string(r, c, row[c])
+            flagged = cells.get((table, row_no))
+            if flagged:
+                for fld, hits in flagged.items():
+                    c = col_of.get(fld, 0)
+                    v = row[c]
+                    if c == 0:
+                        ws.write_number(r, 0, v, err)
+                    else:
+                        ws.write_string(r, c, "" if v is None else v, err)
+                    ws.write_comment(r, c, _comment(hits), {"x_scale": 2.5, "y_scale": 1 + 0.5 * len(hits)})
+            r += 1
+    s.row = r
+    s.finish()
