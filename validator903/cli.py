@@ -245,14 +245,14 @@ def run(
     from . import report
     from .warehouse.connect import connect, dialect_of
     from .warehouse.mapping import load_mapping
+    from .rules import rules_for_year
     from .warehouse.run import run_remote
 
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     m = load_mapping(mapping, dialect_of(url), source_schema)
     conn = connect(url)
-    chosen = rules_for_year_count(ctx, rules)
     with Progress(console=err_console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("Running rules", total=chosen)
+        task = progress.add_task("Running rules", total=len(rules_for_year(ctx.year, _split_codes(rules))))
         result = run_remote(conn, ctx, m, _split_codes(rules), deploy, schema, on_rule=lambda r: progress.advance(task))
     conn.close()
     if not quiet:
@@ -261,11 +261,6 @@ def run(
         for p in report.write_outputs(result, output):
             out_console.print(f"wrote {p}", highlight=False)
     raise typer.Exit(1 if strict and result.flagged else 0)
-
-
-def rules_for_year_count(ctx, rules) -> int:
-    from .rules import rules_for_year
-    return len(rules_for_year(ctx.year, _split_codes(rules)))
 
 
 @app.command()

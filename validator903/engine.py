@@ -5,6 +5,7 @@ another sees, and the flagged rows never travel through Python.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -87,7 +88,6 @@ def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | 
 
 
 def run_rule(run: Run, rule: Rule) -> RuleResult:
-    import time
     missing = [t for t in rule.tables if t not in run.load.tables]
     if missing:
         return RuleResult(rule, f"skipped: missing table {', '.join(missing)}")

@@ -73,17 +73,12 @@ def load_cases(folder: Path = CASES_DIR) -> list[Case]:
     return cases
 
 
-def raw_columns(table: str) -> tuple[str, ...]:
-    spec = spec_for(table)
-    return spec.columns
-
-
 def load_raw_duckdb(conn, tables: dict[str, list[dict]]) -> LoadResult:
     """Create raw.<table> exactly as the CSV loader would (all text, row_no) and stage them."""
     conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
     result = LoadResult()
     for table, rows in tables.items():
-        cols = raw_columns(table)
+        cols = spec_for(table).columns
         extra = DERIVED.get(spec_for(table).name, ())
         given = [c for c in extra if any(c in r for r in rows)]
         all_cols = list(cols) + given
@@ -132,7 +127,7 @@ def run_case_dbapi(case: Case, conn, dialect: str, schema: str) -> set[tuple[str
     cur.execute(f"SET search_path TO {schema}")
     try:
         for table, rows in case.tables.items():
-            cols = list(raw_columns(table))
+            cols = list(spec_for(table).columns)
             if spec_for(table).name == "header":
                 cols.append("UASC")
                 rows = _with_uasc(case, table, rows)

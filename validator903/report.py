@@ -51,7 +51,7 @@ def console_summary(run: Run, console, top: int = 10) -> None:
     console.print(f"[bold]{run.ctx.year}[/bold] rows loaded: {loaded}")
     console.print(f"Rules: {len(ran)} ran, {len(skipped)} skipped, {len(failed)} failed; "
                   f"[bold]{run.flagged}[/bold] rows flagged in "
-                  f"{len(set(run.conn.execute('SELECT DISTINCT child FROM errors').fetchall()))} children")
+                  f"{run.conn.execute('SELECT COUNT(DISTINCT child) FROM errors').fetchone()[0]} children")
     hits = sorted((r for r in ran if r.count), key=lambda r: (-r.count, r.rule.code))[:top]
     if hits:
         t = Table(title=f"Top {len(hits)} rules by rows flagged")
