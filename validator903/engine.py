@@ -120,8 +120,8 @@ def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None]
 def _record_results(run: Run) -> None:
     run.conn.execute(CATALOGUE_DDL)
     ordered = sorted(run.results, key=lambda r: code_sort_key(r.rule.code))
-    run.conn.executemany(
-        "INSERT INTO rule_results VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(r.rule.code, r.rule.name, r.rule.message, ";".join(r.rule.fields), r.status, r.count, i)
-         for i, r in enumerate(ordered)],
-    )
+    rows = [(r.rule.code, r.rule.name, r.rule.message, ";".join(r.rule.fields), r.status, r.count, i)
+            for i, r in enumerate(ordered)]
+    if rows:  # one statement: DuckDB runs executemany row by row
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        run.conn.execute(f"INSERT INTO rule_results VALUES {values}", [v for row in rows for v in row])

@@ -38,6 +38,12 @@ _HEADER = re.compile(r"^\s*/\*(.*?)\*/", re.S)
 _JINJA = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                             trim_blocks=True, lstrip_blocks=True)
 REQUIRED = ("code", "name", "message", "fields", "tables", "years")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the catalogue is read on every run
+
+
+@lru_cache(maxsize=None)
+def _template(text: str) -> jinja2.Template:
+    return _JINJA.from_string(text)
 
 
 def _years(value) -> tuple[str, ...]:
@@ -78,7 +84,7 @@ class Rule:
     def render(self, ctx: RuleContext) -> str:
         """Portable SQL for this context (Jinja rendered, helpers not yet expanded)."""
         try:
-            return _JINJA.from_string(self.template).render(**ctx.jinja_vars()).strip().rstrip(";")
+            return _template(self.template).render(**ctx.jinja_vars()).strip().rstrip(";")
         except jinja2.TemplateError as e:
             raise UsageError(f"{self.path.name}: template error: {e}") from None
 
@@ -94,7 +100,7 @@ def _read(path: Path) -> Rule:
     m = _HEADER.match(text)
     if not m:
         raise UsageError(f"{path.name}: no /* metadata */ block at the top")
-    meta = yaml.safe_load(m.group(1)) or {}
+    meta = yaml.load(m.group(1), Loader=_YAML_LOADER) or {}
     missing = [k for k in REQUIRED if k not in meta]
     if missing:
         raise UsageError(f"{path.name}: metadata lacks {', '.join(missing)}")
