@@ -140,3 +140,18 @@ def test_bad_url_is_one_line_exit_2(url, message):
     assert p.returncode == 2
     assert message in p.stderr and len(p.stderr.strip().splitlines()) == 1
     assert "secret" not in p.stderr
+
+
+def test_run_prints_the_summary_without_local_tables(tmp_path):
+    """`run --url` keeps the staged tables on the server; the console summary still reports."""
+    db = tmp_path / "council.duckdb"
+    conn = duckdb.connect(str(db))
+    load_all(conn, [SAMPLE / "current"], None)
+    for (name,) in conn.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'raw'").fetchall():
+        conn.execute(f"CREATE TABLE main.{name} AS SELECT * FROM raw.{name}")
+    conn.close()
+    p = cli("run", "--url", f"duckdb:///{db}", "--year", "2025/26", "--output", tmp_path / "out")
+    assert p.returncode == 0, p.stderr
+    assert "rows loaded: ad1 " in p.stdout and "header 200" in p.stdout and "Rules: " in p.stdout
+    flagged = sum(1 for _ in open(tmp_path / "out" / "errors.csv", encoding="utf-8")) - 1
+    assert f"{flagged} rows flagged" in p.stdout

@@ -243,9 +243,11 @@ def run(
     from rich.progress import Progress
 
     from . import report
+    from .reports.console import print_summary
+    from .reports.data import gather
+    from .rules import rules_for_year
     from .warehouse.connect import connect, dialect_of
     from .warehouse.mapping import load_mapping
-    from .rules import rules_for_year
     from .warehouse.run import run_remote
 
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
@@ -256,7 +258,7 @@ def run(
         result = run_remote(conn, ctx, m, _split_codes(rules), deploy, schema, on_rule=lambda r: progress.advance(task))
     conn.close()
     if not quiet:
-        report.console_summary(result, out_console)
+        print_summary(gather(result), out_console)
     if output is not None:
         for p in report.write_outputs(result, output):
             out_console.print(f"wrote {p}", highlight=False)

@@ -179,8 +179,11 @@ def generate(tree: exp.Expression, dialect: str, pretty: bool = False) -> str:
 
 def transpile(sql: str, dialect: str, pretty: bool = False) -> str:
     """Portable SQL text (possibly several statements) to ``dialect``."""
-    sep = ";\n" if not pretty else ";\n\n"
-    return sep.join(generate(t, dialect, pretty) for t in parse(sql))
+    return _join(parse(sql), dialect, pretty)
+
+
+def _join(statements: list, dialect: str, pretty: bool) -> str:
+    return (";\n\n" if pretty else ";\n").join(generate(t, dialect, pretty) for t in statements)
 
 
 # ---- compiled-SQL cache ----------------------------------------------------------------------
@@ -241,7 +244,7 @@ def transpile_cached(sql: str, dialect: str, pretty: bool = False, single: bool 
         statements = parse(sql)
         if single and len(statements) != 1:
             raise UsageError(f"expected exactly one statement, found {len(statements)}")
-        hit = cache[key] = (";\n\n" if pretty else ";\n").join(generate(t, dialect, pretty) for t in statements)
+        hit = cache[key] = _join(statements, dialect, pretty)
         _dirty = True
     return hit
 

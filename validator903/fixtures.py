@@ -29,7 +29,7 @@ from .engine import ERRORS_DDL
 from .load import LoadResult, LoadedTable
 from .rules import Rule, find_rule
 from .stage import stage_duckdb
-from .tables import DERIVED, LAST_SUFFIX, spec_for
+from .tables import DERIVED, spec_for
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "tests" / "rule_cases"
 
@@ -116,41 +116,38 @@ def child_of(case: Case, table: str, row: int) -> str | None:
 
 
 def run_case_dbapi(case: Case, conn, dialect: str, schema: str) -> set[tuple[str, int, str | None]]:
-    """The same case on a server through DB-API (PostgreSQL in the tests): raw text tables and
-    staging views in a fresh schema of their own, then the rule in ``dialect``."""
-    from .dialects import generate, parse
-    from .stage import staging_select
+    """The same case on a server through DB-API (PostgreSQL in the tests): raw text tables in
+    ``<schema>_raw``, staged by the warehouse path (a mapping over them, Header.UASC derived there
+    as in a deployment) into views in ``schema``, then the rule in ``dialect``."""
+    from .tables import all_table_names
+    from .warehouse.mapping import ColumnSource, default_mapping
+    from .warehouse.source import staged_sql
 
+    raw = f"{schema}_raw"
+    mapping = default_mapping(raw, omit=set(all_table_names()) - set(case.tables))
     cur = conn.cursor()
-    cur.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-    cur.execute(f"CREATE SCHEMA {schema}")
+    for s in (schema, raw):
+        cur.execute(f"DROP SCHEMA IF EXISTS {s} CASCADE")
+        cur.execute(f"CREATE SCHEMA {s}")
     cur.execute(f"SET search_path TO {schema}")
     try:
         for table, rows in case.tables.items():
             cols = list(spec_for(table).columns)
-            if spec_for(table).name == "header":
+            if any("UASC" in r for r in rows):  # given, as an XML return would: not derived
                 cols.append("UASC")
-                rows = _with_uasc(case, table, rows)
-            cur.execute(f"CREATE TABLE raw_{table} (row_no BIGINT, " + ", ".join(f"{c} TEXT" for c in cols) + ")")
+                mapping.tables[table].columns["UASC"] = ColumnSource(column="uasc")
+            mapping.tables[table].row_no = "row_no"
+            cur.execute(f"CREATE TABLE {raw}.{table} (row_no BIGINT, " + ", ".join(f"{c} TEXT" for c in cols) + ")")
             if rows:
-                cur.executemany(f"INSERT INTO raw_{table} VALUES ({', '.join(['%s'] * (len(cols) + 1))})",
+                cur.executemany(f"INSERT INTO {raw}.{table} VALUES ({', '.join(['%s'] * (len(cols) + 1))})",
                                 [[i] + [None if r.get(c) is None else str(r[c]) for c in cols]
                                  for i, r in enumerate(rows, start=1)])
-            view = generate(parse(staging_select(table, f"raw_{table}"))[0], dialect)
-            cur.execute(f"CREATE VIEW {table} AS {view}")
+        for table in case.tables:
+            cur.execute(f"CREATE VIEW {table} AS {staged_sql(mapping, table, dialect)}")
         sql = case.rule().sql(case.context(), dialect)
         cur.execute(f"SELECT DISTINCT q.table_name, q.row_no, q.child FROM ({sql}) AS q")
         return {(t, int(r), c) for t, r, c in cur.fetchall()}
     finally:
         cur.execute(f"DROP SCHEMA {schema} CASCADE")
+        cur.execute(f"DROP SCHEMA {raw} CASCADE")
         cur.execute("SET search_path TO public")
-
-
-def _with_uasc(case: Case, table: str, rows: list[dict]) -> list[dict]:
-    """Header.UASC as the loader derives it for CSVs (unless the case gives it, as XML would)."""
-    suffix = LAST_SUFFIX if table.endswith(LAST_SUFFIX) else ""
-    uasc = case.tables.get("uasc" + suffix)
-    if uasc is None or any("UASC" in r for r in rows):  # XML-style: the flag is given, not derived
-        return rows
-    ids = {str(r.get("CHILD")) for r in uasc if r.get("CHILD") is not None}
-    return [r if "UASC" in r else {**r, "UASC": "1" if str(r.get("CHILD")) in ids else "0"} for r in rows]

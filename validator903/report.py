@@ -1,5 +1,5 @@
 """Report: errors.csv and summary.csv from the errors relation (deterministic, byte-identical
-for the same input), plus the console summary."""
+for the same input)."""
 from __future__ import annotations
 
 import csv
@@ -17,12 +17,19 @@ ORDER BY r.sort_order, e.table_name, e.row_no, e.child
 """
 
 
-def write_errors(run: Run, path: Path) -> None:
+def copy_csv(conn, query: str, path: Path, header: tuple[str, ...]) -> None:
+    """Write a query's rows to ``path`` with DuckDB's COPY, header always included."""
     target = str(path).replace("'", "''")
-    run.conn.execute(f"COPY ({ERRORS_QUERY}) TO '{target}' (FORMAT csv, HEADER true)")
-    if not run.flagged:  # COPY of an empty result may omit the header on some versions
+    conn.execute(f"COPY ({query}) TO '{target}' (FORMAT csv, HEADER true)")
+    with open(path, encoding="utf-8") as f:
+        empty = not f.readline()
+    if empty:  # COPY of an empty result may omit the header on some versions
         with open(path, "w", newline="", encoding="utf-8") as f:
-            csv.writer(f, lineterminator="\n").writerow(ERRORS_COLUMNS)
+            csv.writer(f, lineterminator="\n").writerow(header)
+
+
+def write_errors(run: Run, path: Path) -> None:
+    copy_csv(run.conn, ERRORS_QUERY, path, ERRORS_COLUMNS)
 
 
 def write_summary(run: Run, path: Path) -> None:
@@ -39,27 +46,3 @@ def write_outputs(run: Run, out: Path) -> list[Path]:
     write_errors(run, errors)
     write_summary(run, summary)
     return [errors, summary]
-
-
-def console_summary(run: Run, console, top: int = 10) -> None:
-    from rich.table import Table
-
-    ran = [r for r in run.results if r.status == "ran"]
-    skipped = [r for r in run.results if r.status.startswith("skipped")]
-    failed = [r for r in run.results if r.status.startswith("failed")]
-    loaded = ", ".join(f"{t.name} {t.rows}" for t in sorted(run.load.tables.values(), key=lambda t: t.name))
-    console.print(f"[bold]{run.ctx.year}[/bold] rows loaded: {loaded}")
-    console.print(f"Rules: {len(ran)} ran, {len(skipped)} skipped, {len(failed)} failed; "
-                  f"[bold]{run.flagged}[/bold] rows flagged in "
-                  f"{run.conn.execute('SELECT COUNT(DISTINCT child) FROM errors').fetchone()[0]} children")
-    hits = sorted((r for r in ran if r.count), key=lambda r: (-r.count, r.rule.code))[:top]
-    if hits:
-        t = Table(title=f"Top {len(hits)} rules by rows flagged")
-        t.add_column("code")
-        t.add_column("rows", justify="right")
-        t.add_column("message")
-        for r in hits:
-            t.add_row(r.rule.code, str(r.count), r.rule.message)
-        console.print(t)
-    for r in skipped + failed:
-        console.print(f"  {r.rule.code}: {r.status}")

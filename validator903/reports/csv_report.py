@@ -8,7 +8,6 @@ fixed.csv
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from .. import report
@@ -17,24 +16,14 @@ COMPARED_COLUMNS = report.ERRORS_COLUMNS + ("values", "locator", "status")
 FIXED_COLUMNS = report.ERRORS_COLUMNS + ("values", "locator")
 
 
-def _copy(conn, query: str, path: Path, header: tuple[str, ...]) -> None:
-    target = str(path).replace("'", "''")
-    conn.execute(f"COPY ({query}) TO '{target}' (FORMAT csv, HEADER true)")
-    with open(path, encoding="utf-8") as f:
-        empty = not f.readline()
-    if empty:  # COPY of an empty result may omit the header on some versions
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            csv.writer(f, lineterminator="\n").writerow(header)
-
-
 def write_csv(data, out: Path) -> list[Path]:
     written = report.write_outputs(data.run, out)
     if data.compared_with is None:
         return written
     compared, fixed = out / "errors_compared.csv", out / "fixed.csv"
-    _copy(data.conn, 'SELECT code, table_name AS "table", row_no AS "row", child, message, fields, '
+    report.copy_csv(data.conn, 'SELECT code, table_name AS "table", row_no AS "row", child, message, fields, '
                      'vals AS "values", locator, status FROM report_errors ORDER BY eid', compared, COMPARED_COLUMNS)
-    _copy(data.conn, 'SELECT code, table_name AS "table", row_no AS "row", child, message, fields, '
+    report.copy_csv(data.conn, 'SELECT code, table_name AS "table", row_no AS "row", child, message, fields, '
                      'vals AS "values", locator FROM report_fixed '
                      'ORDER BY sort_order, table_name, row_no, child', fixed, FIXED_COLUMNS)
     return written + [compared, fixed]

@@ -168,6 +168,7 @@ class ReportData:
     has_sw: bool = False                    # sw_episodes was supplied
     not_rechecked: int = 0                  # earlier errors of rules that did not run this time
     run: object = None                      # the engine.Run reported on
+    local_tables: frozenset[str] = frozenset()  # staged here (none for `run --url`: they stay on the server)
     _cells: dict | None = field(default=None, repr=False)
     _cols: dict | None = field(default=None, repr=False)
 
@@ -240,9 +241,10 @@ class ReportData:
         flagged, kids, new, open_ = c.execute(
             "SELECT COUNT(*), COUNT(DISTINCT child), COUNT(*) FILTER (WHERE status = 'new'), "
             "COUNT(*) FILTER (WHERE status = 'open') FROM report_errors").fetchone()
-        rows = {t: c.execute(f"SELECT COUNT(*) FROM main.{_ident(t)}").fetchone()[0] for t in self.tables}
+        # row counts were taken once, when the tables were staged (or counted on the server)
+        rows = {t: self.run.load.tables[t].rows for t in self.tables}
         children = (c.execute("SELECT COUNT(DISTINCT child) FROM header").fetchone()[0]
-                    if "header" in self.tables else None)
+                    if "header" in self.local_tables else None)
         f = {"year": self.year, "la": self.la, "children": children,
              "rows_loaded": sum(n for t, n in rows.items() if not t.endswith(LAST_SUFFIX)),
              "rows_loaded_previous_year": sum(n for t, n in rows.items() if t.endswith(LAST_SUFFIX)),
@@ -340,8 +342,10 @@ def gather(run, previous_copy: Path | None = None, previous_folder: Path | None 
     conn = run.conn
     db = conn.execute("SELECT current_database()").fetchone()[0]
     tables = canonical_order(run.load.tables)
-    has_sw = "sw_episodes" in tables
-    data = ReportData(conn, str(run.ctx.year), run.ctx.la_code, tables, has_sw=has_sw, run=run)
+    local = frozenset(t for (t,) in conn.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'")
+                      .fetchall() if t in run.load.tables)
+    has_sw = "sw_episodes" in local
+    data = ReportData(conn, str(run.ctx.year), run.ctx.la_code, tables, has_sw=has_sw, run=run, local_tables=local)
     if previous_copy is None:
         _build_details(conn, db, "report_errors_now", has_sw)
         conn.execute("CREATE OR REPLACE TEMP TABLE report_errors AS "

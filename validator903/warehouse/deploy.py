@@ -121,11 +121,11 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     else:
         sch.statements.append(f"-- Oracle: objects are created in schema {S}; connect as that user")
 
-    # the union view depends on everything: drop it first so re-runs start clean
+    # 05 replaces the union view itself, so that script re-runs on its own; 02's DROP TABLE ...
+    # CASCADE (Postgres) takes the view with the catalogue it joins, other engines bind views late
     err.statements += _drop_view(dialect, f"{S}.{ERRORS_VIEW}")
     t = lambda n: _text_type(dialect, n)
     date = "DATE"
-    tab.statements += _drop_view(dialect, f"{S}.{ERRORS_VIEW}")
     tab.statements += _drop_table(dialect, f"{S}.{PARAMS}")
     tab.statements.append(
         f"CREATE TABLE {S}.{PARAMS} (collection_year {t(7)}, collection_start {date}, collection_end {date}, "
