@@ -4,7 +4,7 @@ name: episode_start_date_not_valid
 message: Date episode began is not a valid date.
 fields: [DECOM]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   A DECOM of spaces only is blank (missing) for us and so not this rule's error; the peer does not
   trim and reports it as an invalid date.

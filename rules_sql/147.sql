@@ -4,7 +4,7 @@ name: episode_end_date_not_valid
 message: Date episode ceased is not a valid date.
 fields: [DEC]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   A DEC of spaces only is blank (an open episode) for us and so not this rule's error; the peer
   does not trim and reports it as an invalid date.

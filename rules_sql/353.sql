@@ -4,7 +4,7 @@ name: episode_started_before_14_october_1991
 message: No episode submitted can start before 14 October 1991.
 fields: [DECOM]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 */
 -- 14/10/1991 itself is allowed (the Children Act 1989 came into force that day).
 SELECT 'episodes' AS table_name, e.row_no, e.child

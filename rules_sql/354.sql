@@ -4,7 +4,7 @@ name: episode_started_after_collection_end
 message: Date episode ceased must be on or before the end of the current collection year.
 fields: [DECOM]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 */
 -- The DfE message speaks of the date ceased, but the rule's field is DECOM (the date the episode
 -- began; DEC is checked by rule 385): a DECOM after 31 March of the collection year is flagged.

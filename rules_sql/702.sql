@@ -4,7 +4,7 @@ name: dolo_ended_before_start
 message: The date that the DoLO ended is before the date that it started.
 fields: [DOLO_START, DOLO_END]
 tables: [dolo]
-years: 2026/27
+years: 2026/27-
 differs_from_peer: >
   A DoLO that ends on the day it started is not flagged: the DfE message is "ended before the
   date that it started", as for the missing-period rule 567 (which the peer also checks strictly).

@@ -4,7 +4,7 @@ name: episode_child_not_in_header
 message: 'Internal Check: Child in Episodes does not exist in Header.'
 fields: [CHILD]
 tables: [header, episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 */
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e

@@ -1,7 +1,8 @@
-"""Run: load -> stage -> one query per rule -> the ``errors`` relation, all inside one DuckDB.
+"""Run: load -> stage -> derived relations -> one query per rule -> the ``errors`` relation, all
+inside one DuckDB.
 
-Rules only read staging and each runs as its own INSERT ... SELECT, so no rule can change what
-another sees, and the flagged rows never travel through Python.
+Rules only read staging and the derived relations, and each runs as its own INSERT ... SELECT, so
+no rule can change what another sees, and the flagged rows never travel through Python.
 """
 from __future__ import annotations
 
@@ -84,11 +85,16 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> Lo
 
 
 def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None) -> Run:
-    return Run(conn, ctx, load_and_stage(conn, current, previous))
+    """Load, stage and build the derived relations: everything the rules read."""
+    from .derived import materialise_duckdb
+
+    loaded = load_and_stage(conn, current, previous)
+    materialise_duckdb(conn, ctx, loaded.tables)
+    return Run(conn, ctx, loaded)
 
 
 def run_rule(run: Run, rule: Rule) -> RuleResult:
-    missing = [t for t in rule.tables if t not in run.load.tables]
+    missing = [t for t in rule.requires() if t not in run.load.tables]
     if missing:
         return RuleResult(rule, f"skipped: missing table {', '.join(missing)}")
     t0 = time.perf_counter()
