@@ -11,6 +11,9 @@ differs_from_peer: >
   and DECOM ties are broken by row, the later row being the latest (the peer's sort is not stable
   on ties). Measured on a 10,000-child synthetic return: 11 rows flagged by both, 6 by the peer
   only, all of these two kinds.
+  A DECOM or DEC with spaces around it is read as a date (staging trims); the peer reads it as
+  not a date (such a DECOM takes no part in its ranking and such a DEC counts as missing there, so
+  it flags that episode).
 */
 -- Every sequenced episode except the child's latest (by DECOM, ties by row) must have both DEC and
 -- REC. Episodes without a valid DECOM take no part.

@@ -11,6 +11,8 @@ differs_from_peer: >
   every such child in 2024/25. Nothing is flagged when last year's SEX is blank (nothing was
   recorded); the peer flags blank-against-code either way round. Codes are compared
   case-sensitively ('m' against 'M' conflicts); the peer upper-cases every value first.
+  CHILD and SEX are trimmed of surrounding spaces before comparing: ' M' this year against
+  'M' last year does not conflict for us; the peer keeps spaces and flags it.
 */
 -- A child in both years' headers whose SEX this year is blank or differs from last year's, both
 -- read in the year's coding (codes/SEX.yml: from 2024/25, an old 1/2 is M/F).

@@ -8,6 +8,9 @@ years: 2023/24-
 differs_from_peer: >
   Same logic. The peer raises an error (and reports nothing for the whole return) when any child
   has episodes but none with a valid DECOM; we leave such a child out.
+  CHILD values are trimmed and matched case-sensitively between header and episodes ('a1' is
+  not 'A1'; the peer upper-cases both), and a DOB or DECOM with spaces around it is a date for us
+  (the peer reads it as not a date and does not compare).
 */
 -- The child's first episode (earliest valid DECOM, ties by row) must not start before the DOB in
 -- the Header. Flags that episode and the child's Header row.

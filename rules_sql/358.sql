@@ -12,6 +12,8 @@ differs_from_peer: >
   such an episode is flagged (the peer flags it too). LS is trimmed and compared
   case-sensitively; the peer upper-cases every value but keeps spaces, so it flags j1 and
   misses 'J3 '.
+  CHILD values are trimmed and matched case-sensitively between header and episodes ('a1' is
+  not 'A1'; the peer upper-cases both and matches them).
 */
 -- Flags each J1/J2/J3 episode that starts before the child's 10th birthday, and the child's
 -- Header row. Only valid dates are compared.

@@ -9,6 +9,9 @@ differs_from_peer: >
   Codes are trimmed of surrounding spaces and compared case-sensitively; the peer upper-cases
   every value but keeps spaces, so it flags a lower-case temporary placement (t1), accepts a
   lower-case reason (p, b) and flags a reason with a space ('P ').
+  For the same reason a placement of 'T1 ' with a trailing space is T1 for us, so an episode with
+  PLACE 'T1 ' and RNE S is flagged here; the peer does not see a temporary placement and does not
+  flag it.
 */
 -- An episode in a temporary placement (T0-T4) must begin with a change of placement and carer(s)
 -- (RNE P) or of legal status and placement and carer(s) (RNE B); any other reason for the new

@@ -10,6 +10,8 @@ differs_from_peer: >
   date that it started", as for the missing-period rule 567 (which the peer also checks strictly).
   The peer's 702 flags DOLO_END <= DOLO_START. Dates with spaces around them are read as dates
   (staging trims); the peer treats them as invalid and so does not compare them.
+  The DfE has not published the coding of the 2026/27 DoLO rules (rules.csv has no logic text
+  for 702); this follows the DfE message and is unverified against the DfE portal.
 */
 -- Only rows where both dates are valid are compared; rules 700 and 701 report the others.
 SELECT 'dolo' AS table_name, d.row_no, d.child
