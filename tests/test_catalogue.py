@@ -125,3 +125,28 @@ def test_rules_skip_through_derived_dependencies():
     r = rules.find_rule("142")
     assert r.tables == ("episodes_seq",) and r.requires() == ("episodes",)
     assert derived.base_tables(["child_facts"]) == ("header", "episodes")
+
+
+def test_skipped_follows_derived_dependencies(tmp_path):
+    """A rule reading episodes_seq is skipped, naming episodes, when no episodes file was given; a
+    run with episodes materialises every derived relation in validation.duckdb."""
+    import csv
+    import shutil
+
+    import duckdb
+
+    from test_cli import SAMPLE, cli
+
+    only_header = tmp_path / "in"
+    only_header.mkdir()
+    shutil.copy(SAMPLE / "current" / "header.csv", only_header / "header.csv")
+    cli("validate", only_header, "--year", "2025/26", "--output", tmp_path / "a", check=0)
+    status = {r["code"]: r["status"] for r in csv.DictReader(open(tmp_path / "a" / "summary.csv", encoding="utf-8"))}
+    assert status["142"] == "skipped: missing table episodes" and status["101"] == "ran"
+    cli("validate", SAMPLE / "current", "--previous", SAMPLE / "previous", "--year", "2025/26",
+        "--output", tmp_path / "b", check=0)
+    db = duckdb.connect(str(tmp_path / "b" / "validation.duckdb"), read_only=True)
+    have = {t for (t,) in db.execute("SHOW TABLES").fetchall()}
+    assert set(derived.derived_names()) <= have
+    n_episodes = db.execute("SELECT COUNT(*) FROM episodes").fetchone()[0]
+    assert db.execute("SELECT COUNT(*) FROM episodes_seq").fetchone()[0] == n_episodes
