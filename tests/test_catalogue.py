@@ -143,6 +143,8 @@ def test_skipped_follows_derived_dependencies(tmp_path):
     cli("validate", only_header, "--year", "2025/26", "--output", tmp_path / "a", check=0)
     status = {r["code"]: r["status"] for r in csv.DictReader(open(tmp_path / "a" / "summary.csv", encoding="utf-8"))}
     assert status["142"] == "skipped: missing table episodes" and status["101"] == "ran"
+    assert status["202"] == "skipped: previous year not supplied"  # header is there, header_last not
+    assert status["503A"] == "skipped: missing table episodes"  # this year's table is named first
     cli("validate", SAMPLE / "current", "--previous", SAMPLE / "previous", "--year", "2025/26",
         "--output", tmp_path / "b", check=0)
     db = duckdb.connect(str(tmp_path / "b" / "validation.duckdb"), read_only=True)

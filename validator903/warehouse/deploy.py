@@ -19,6 +19,7 @@ from sqlglot import exp
 
 from ..context import RuleContext
 from ..derived import buildable
+from ..engine import skipped_status
 from ..dialects import generate, parse, spec
 from ..errors import UsageError
 from ..rules import Rule, rules_for_year
@@ -142,8 +143,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         f"CREATE TABLE {S}.{CATALOGUE} (code {t(16)}, name {t(80)}, message {t(1000)}, fields {t(200)}, "
         f"tables_needed {t(300)}, status {t(300)})")
     for r in rules + skipped:
-        status = "deployed" if r in rules else "skipped: missing table " + ", ".join(
-            x for x in r.tables if not mapping.has(x))
+        status = "deployed" if r in rules else skipped_status([x for x in r.requires() if not mapping.has(x)])
         tab.statements.append(
             f"INSERT INTO {S}.{CATALOGUE} VALUES ({_lit(r.code)}, {_lit(r.name)}, {_lit(r.message)}, "
             f"{_lit(';'.join(r.fields))}, {_lit(';'.join(r.tables))}, {_lit(status)})")

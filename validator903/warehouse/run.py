@@ -16,7 +16,7 @@ from sqlglot import exp
 from ..context import RuleContext
 from ..derived import needed
 from ..dialects import generate, parse
-from ..engine import ERRORS_DDL, Run, RuleResult, _record_results
+from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skipped_status
 from ..load import LoadedTable, LoadResult
 from ..rules import Rule, rules_for_year
 from .connect import Connection
@@ -91,7 +91,7 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
     for rule in rules:
         missing = [t for t in rule.requires() if t not in tables]
         if missing:
-            result = RuleResult(rule, f"skipped: missing table {', '.join(missing)}")
+            result = RuleResult(rule, skipped_status(missing))
         else:
             result = _run_one(conn, run, rule, ctx, mapping, deploy, schema)
         run.results.append(result)
