@@ -154,7 +154,7 @@ def test_xlsx_one_sheet_per_table_with_flagged_cells_marked(runs, wb1):
     import duckdb
 
     db = duckdb.connect(str(runs["week1"] / "validation.duckdb"), read_only=True)
-    tables = [t for (t,) in db.execute("SHOW TABLES").fetchall() if t not in ("errors", "rule_results")]
+    tables = [t for (t,) in db.execute("SHOW TABLES").fetchall() if t not in ("errors", "rule_results", "run_info")]
     assert set(tables) <= set(wb1.sheetnames) and "episodes_last" in tables
     for t in tables:
         ws = wb1[t]

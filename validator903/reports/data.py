@@ -169,6 +169,7 @@ class ReportData:
     not_rechecked: int = 0                  # earlier errors of rules that did not run this time
     run: object = None                      # the engine.Run reported on
     local_tables: frozenset[str] = frozenset()  # staged here (none for `run --url`: they stay on the server)
+    comparison_warnings: list[str] = field(default_factory=list)  # --compare-with a run of another year or LA
     _cells: dict | None = field(default=None, repr=False)
     _cols: dict | None = field(default=None, repr=False)
 
@@ -293,7 +294,8 @@ class ReportData:
         c = self.conn
         c.execute("CREATE OR REPLACE TEMP TABLE report_columns (table_name VARCHAR, field VARCHAR)")
         c.executemany("INSERT INTO report_columns VALUES (?, ?)",
-                      [(t, h) for t in self.tables for h, _ in self.table_columns(t) if h != "ROW"])
+                      [(t, h) for t in self.tables if t in self.local_tables
+                       for h, _ in self.table_columns(t) if h != "ROW"])
         rows = c.execute("""
             WITH ef AS (SELECT eid, table_name, upper(trim(unnest(string_split(coalesce(fields, ''), ';')))) AS field
                         FROM report_errors),
@@ -337,6 +339,21 @@ def snapshot_previous(folder: Path) -> Path:
     return copy
 
 
+def _other_run(conn, ctx, folder) -> list[str]:
+    """The earlier run was of another collection year or LA: its errors will not match these."""
+    row = conn.execute("SELECT year, la FROM v903_prev.main.run_info LIMIT 1").fetchone()
+    if row is None:
+        return []
+    year, la = row
+    out = []
+    if year and year != str(ctx.year):
+        out.append(f"--compare-with {folder}: that run was of {year}, this one is {ctx.year}; "
+                   "most errors will show as new or fixed")
+    if la and ctx.la_code and la != ctx.la_code:
+        out.append(f"--compare-with {folder}: that run was of LA {la}, this one is LA {ctx.la_code}")
+    return out
+
+
 def gather(run, previous_copy: Path | None = None, previous_folder: Path | None = None) -> ReportData:
     """Build report_errors (and, given an earlier run's database copy, the comparison)."""
     conn = run.conn
@@ -365,6 +382,8 @@ def gather(run, previous_copy: Path | None = None, previous_folder: Path | None 
             raise UsageError(f"--compare-with {previous_folder}: its validation.duckdb has no errors/rule_results "
                              "(was that run finished?)")
         _build_details(conn, "v903_prev", "report_prev", False)
+        if "run_info" in have:
+            data.comparison_warnings = _other_run(conn, run.ctx, previous_folder)
     finally:
         conn.execute("DETACH v903_prev")
     conn.execute(f"""

@@ -89,7 +89,8 @@ def _write(data: ReportData, path: Path) -> Path:
         _fixed(wb, fmt, data)
     cells = data.cells()
     for table in data.tables:
-        _table(wb, fmt, data, table, cells)
+        if table in data.local_tables:  # a warehouse run's tables stay on the server
+            _table(wb, fmt, data, table, cells)
     wb.close()
     for ws in wb.worksheets():  # free the cells now: the workbook's reference cycles would keep them
         table = getattr(ws, "table", None)  # until the next full collection

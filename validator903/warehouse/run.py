@@ -3,7 +3,8 @@
 Default, read-only: each rule is sent as one SELECT whose staging is a set of CTEs over the
 mapped council tables (no DDL rights needed). With ``deploy=True`` the deployment scripts are run
 first and the errors are read back from the ``errors`` view. Either way the flagged rows come
-back into a local DuckDB so errors.csv and summary.csv are written exactly as ``validate`` does.
+back into the run's local DuckDB, so every report is written by the same pipeline as ``validate``
+(validator903.pipeline).
 """
 from __future__ import annotations
 
@@ -63,8 +64,10 @@ def _rollback(conn: Connection) -> None:
 
 
 def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list[str] | None,
-               deploy: bool, schema: str, on_rule=None) -> Run:
-    local = duckdb.connect()
+               deploy: bool, schema: str, on_rule=None, local=None) -> Run:
+    """Run the rules on the server; the flagged rows land in ``local`` (the pipeline's DuckDB,
+    validation.duckdb when there is an --output; a new in-memory one when not given)."""
+    local = local if local is not None else duckdb.connect()
     local.execute(ERRORS_DDL)
     tables = available_tables(conn, mapping)
     for name in list(mapping.tables):
