@@ -311,9 +311,13 @@ def main() -> None:
         sys.exit(e.exit_code)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # the outputs were built aside: the earlier ones are as they were
+        print("interrupted", file=sys.stderr)
         sys.exit(130)
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
+        if type(e).__name__ == "InterruptException":  # DuckDB's form of Ctrl+C
+            print("interrupted", file=sys.stderr)
+            sys.exit(130)
         # typer bundles its own click, so its usage errors are recognised by shape, not by class
         if hasattr(e, "format_message") and hasattr(e, "exit_code"):
             _fail_plain(f"{e.format_message()} (see validator903 --help)", 2)

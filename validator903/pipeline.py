@@ -72,7 +72,10 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
         targets.append(sw_t)
     # The earlier run's database is copied aside first (it may be the --output about to be replaced).
     prev_copy = snapshot_previous(req.compare_with) if req.compare_with is not None else None
-    warn = lambda text: err.print(f"[yellow]warning:[/yellow] {text}", highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    # escaped: a value shown as M[nbsp], or a path with brackets, is text, not console markup
+    warn = lambda text: err.print(f"[yellow]warning:[/yellow] {escape(str(text))}", highlight=False, soft_wrap=True)
     try:
         for t in targets:
             t.open()
@@ -120,13 +123,13 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
             shutil.rmtree(prev_copy.parent, ignore_errors=True)
     if out_t is not None:
         for p in [out_t.tmp_to_final(p) for p in written] + [out_t.path / "validation.duckdb"]:
-            out.print(f"wrote {p}", highlight=False)
+            out.print(f"wrote {p}", highlight=False, markup=False)
     if req.by_social_worker is not None:
         final = [(sw_t or out_t).tmp_to_final(p) for p in sw_files]
         lists = [p for p in final if p.name.startswith("sw_")]
         shown = final if len(lists) <= 20 else [p for p in final if p not in lists]
         for p in shown:
-            out.print(f"wrote {p}", highlight=False)
+            out.print(f"wrote {p}", highlight=False, markup=False)
         if len(shown) < len(final):  # hundreds of social workers: index.csv names every list
             out.print(f"wrote {len(lists)} lists, one per social worker, {req.by_social_worker}/sw_*.csv "
                       "(each named in index.csv)", highlight=False)

@@ -67,8 +67,19 @@ def _base(table: str) -> str | None:
         return None
 
 
+def _visible(expr: str) -> str:
+    """The text with each invisible character written out (``M[nbsp]``): ``SEX: M `` would hide why
+    the code does not match."""
+    from ..load.checks import INVISIBLE, _short
+
+    for ch, name in INVISIBLE.items():
+        expr = f"replace({expr}, chr({ord(ch)}), '[{_short(name)}]')"
+    return expr
+
+
 def _display(expr: str) -> str:
-    return f"CASE WHEN trim(coalesce(CAST({expr} AS VARCHAR), '')) = '' THEN '{BLANK}' ELSE CAST({expr} AS VARCHAR) END"
+    text = f"CAST({expr} AS VARCHAR)"
+    return f"CASE WHEN trim(coalesce({text}, '')) = '' THEN '{BLANK}' ELSE {_visible(text)} END"
 
 
 def _value_expr(field_name: str, cols: set[str]) -> str | None:

@@ -99,7 +99,11 @@ def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
            else read_only_sql(rule, ctx, mapping, conn.dialect))
     try:
         rows = conn.execute(sql).fetchall()
+    except KeyboardInterrupt:
+        raise
     except Exception as e:
+        if type(e).__name__ == "InterruptException":  # duckdb:/// warehouse: Ctrl+C, not a rule's failure
+            raise KeyboardInterrupt from None
         _rollback(conn)
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
