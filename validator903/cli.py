@@ -213,7 +213,9 @@ def run(
     try:
         code = run_pipeline(req, ctx, _redacted(url), total, start=lambda conn: None,
                             finish=lambda conn, _run, on_rule: run_remote(remote, ctx, m, _split_codes(rules), deploy,
-                                                                          schema, on_rule=on_rule, local=conn),
+                                                                          schema, on_rule=on_rule, local=conn,
+                                                                          copy_tables=output is not None
+                                                                          or by_social_worker is not None),
                             out=out_console, err=err_console)
     finally:
         remote.close()
@@ -304,10 +306,15 @@ def lint():
 
 def main() -> None:
     try:
-        sys.exit(app(standalone_mode=False) or 0)
+        code = app(standalone_mode=False) or 0
+        if code == 130:  # click hands typer's Ctrl+C back as a return code
+            print("interrupted", file=sys.stderr)
+        sys.exit(code)
     except UsageError as e:
         _fail_plain(str(e))
     except typer.Exit as e:
+        if e.exit_code == 130:  # typer's form of Ctrl+C; the outputs were built aside and are as they were
+            print("interrupted", file=sys.stderr)
         sys.exit(e.exit_code)
     except SystemExit:
         raise
@@ -315,7 +322,7 @@ def main() -> None:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
-        if type(e).__name__ == "InterruptException":  # DuckDB's form of Ctrl+C
+        if _was_interrupted(e):
             print("interrupted", file=sys.stderr)
             sys.exit(130)
         # typer bundles its own click, so its usage errors are recognised by shape, not by class
@@ -324,6 +331,18 @@ def main() -> None:
         if os.environ.get("VALIDATOR903_DEBUG"):
             raise
         _fail_plain(f"internal error: {type(e).__name__}: {e} (set VALIDATOR903_DEBUG=1 for details)", 3)
+
+
+def _was_interrupted(e: BaseException) -> bool:
+    """Ctrl+C in another guise: click's Abort, DuckDB's interrupt, or wrapped while a class was made."""
+    from .engine import interrupted
+
+    seen = 0
+    while e is not None and seen < 10:
+        if isinstance(e, KeyboardInterrupt) or type(e).__name__ == "Abort" or interrupted(e):
+            return True
+        e, seen = e.__cause__ or e.__context__, seen + 1
+    return False
 
 
 def _fail_plain(message: str, code: int = 2) -> None:

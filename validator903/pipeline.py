@@ -99,6 +99,8 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
             if out_t is not None:
                 with err.status("Writing reports", spinner="dots") if not req.quiet else _null():
                     written = write_reports(data, out_t.tmp, fmts)
+                for w in data.report_warnings:
+                    warn(w)
             sw_files: list[Path] = []
             if req.by_social_worker is not None:
                 from .reports.by_social_worker import write_by_social_worker

@@ -180,7 +180,8 @@ class ReportData:
     not_rechecked: int = 0                  # earlier errors of rules that did not run this time
     run: object = None                      # the engine.Run reported on
     local_tables: frozenset[str] = frozenset()  # staged here (none for `run --url`: they stay on the server)
-    comparison_warnings: list[str] = field(default_factory=list)  # --compare-with a run of another year or LA
+    comparison_warnings: list[str] = field(default_factory=list)
+    report_warnings: list[str] = field(default_factory=list)      # said while writing (a sheet continued)  # --compare-with a run of another year or LA
     _cells: dict | None = field(default=None, repr=False)
     _cols: dict | None = field(default=None, repr=False)
 
@@ -222,7 +223,7 @@ class ReportData:
         """One row per child (every child in the header and any other child flagged): errors,
         codes (in rule order), tables, social worker (latest episode), new/open."""
         kids = ["SELECT child FROM report_errors"]  # a flagged row without a CHILD is listed as one blank child
-        if "header" in self.tables:
+        if "header" in self.local_tables:
             kids.append("SELECT child FROM header WHERE child IS NOT NULL")
         sw = ("(SELECT s.sw_id FROM sw_episodes AS s WHERE s.child = k.child "
               "ORDER BY s.sw_decom DESC NULLS LAST, s.row_no DESC LIMIT 1)" if self.has_sw else "NULL")
@@ -304,9 +305,9 @@ class ReportData:
             return self._cells
         c = self.conn
         c.execute("CREATE OR REPLACE TEMP TABLE report_columns (table_name VARCHAR, field VARCHAR)")
-        c.executemany("INSERT INTO report_columns VALUES (?, ?)",
-                      [(t, h) for t in self.tables if t in self.local_tables
-                       for h, _ in self.table_columns(t) if h != "ROW"])
+        pairs = [(t, h) for t in self.tables if t in self.local_tables for h, _ in self.table_columns(t) if h != "ROW"]
+        if pairs:
+            c.executemany("INSERT INTO report_columns VALUES (?, ?)", pairs)
         rows = c.execute("""
             WITH ef AS (SELECT eid, table_name, upper(trim(unnest(string_split(coalesce(fields, ''), ';')))) AS field
                         FROM report_errors),
