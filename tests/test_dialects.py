@@ -82,3 +82,25 @@ def test_golden_derived_sql(relation, dialect):
         path.write_text(got, encoding="utf-8")
     assert path.exists(), f"no golden file {path}; run with VALIDATOR903_UPDATE_GOLDEN=1 and review it"
     assert got == path.read_text(encoding="utf-8")
+
+
+def test_sql_cache_key_covers_the_table_specs(monkeypatch):
+    """The generated staging SQL follows tables.py: a changed spec must not be served cached SQL."""
+    from dataclasses import replace
+
+    from validator903 import dialects, tables
+
+    sql = "SELECT 1 AS x"
+    dialects._code_version.cache_clear()
+    before = dialects._key(sql, "duckdb", False)
+    header = tables.TABLES[0]
+    monkeypatch.setattr(tables, "TABLES", (replace(header, dates=header.dates + ("UPN",)),) + tables.TABLES[1:])
+    dialects._code_version.cache_clear()
+    after_dates = dialects._key(sql, "duckdb", False)
+    monkeypatch.setattr(tables, "DERIVED", {"header": ("UASC", "EXTRA")})
+    dialects._code_version.cache_clear()
+    after_derived = dialects._key(sql, "duckdb", False)
+    monkeypatch.undo()
+    dialects._code_version.cache_clear()
+    assert len({before, after_dates, after_derived}) == 3
+    assert dialects._key(sql, "duckdb", False) == before

@@ -155,3 +155,29 @@ def test_run_prints_the_summary_without_local_tables(tmp_path):
     assert "rows loaded: ad1 " in p.stdout and "header 200" in p.stdout and "Rules: " in p.stdout
     flagged = sum(1 for _ in open(tmp_path / "out" / "errors.csv", encoding="utf-8")) - 1
     assert f"{flagged} rows flagged" in p.stdout
+
+
+def test_run_on_postgres_writes_every_report(council_db, duckdb_errors, tmp_path):
+    """The one pipeline: xlsx, html, json, --compare-with and --by-social-worker on a warehouse run,
+    with the flagged rows' values (the staged tables come back for the reports)."""
+    import json
+
+    import openpyxl
+
+    url, mapping = council_db
+    out = tmp_path / "out"
+    p = cli("run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--output", out, "-q",
+            "--format", "csv,xlsx,html,json", "--compare-with", duckdb_errors, "--by-social-worker", out / "sw")
+    assert p.returncode == 0, p.stderr
+    n = sum(1 for _ in open(out / "errors.csv", encoding="utf-8")) - 1
+    with open(out / "errors_compared.csv", newline="", encoding="utf-8") as f:
+        compared = list(csv.DictReader(f))
+    assert len(compared) == n and {r["status"] for r in compared} == {"open"}  # same keys as the local run
+    assert all(r["values"] for r in compared)
+    doc = json.loads((out / "errors.json").read_text(encoding="utf-8"))
+    assert len(doc["errors"]) == n and doc["run"]["fixed"] == 0
+    with open(out / "sw" / "index.csv", newline="", encoding="utf-8") as f:
+        index = list(csv.DictReader(f))
+    assert sum(int(r["errors"]) for r in index) == n and len(index) > 2  # social workers found, not all unassigned
+    assert "episodes" in openpyxl.load_workbook(out / "report.xlsx", read_only=True).sheetnames
+    assert (out / "report.html").stat().st_size > 10_000

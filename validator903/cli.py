@@ -31,75 +31,31 @@ def _split_codes(rules: Optional[str]) -> list[str] | None:
     return [c for c in rules.split(",")] if rules else None
 
 
-REPORT_FILES = ("errors.csv", "summary.csv", "errors_compared.csv", "fixed.csv", "report.xlsx", "report.html",
-                "errors.json")
-
-
 def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str | None,
               output: Path | None, rules: str | None, strict: bool, quiet: bool = False,
               profile: bool = False, formats: list[str] | None = None, compare_with: Path | None = None,
               by_social_worker: Path | None = None) -> int:
-    import shutil
-
     from . import engine
-    from .reports import parse_formats, write_reports
-    from .reports.console import print_summary, rule_progress
-    from .reports.data import gather, snapshot_previous
+    from .load.checks import run_warnings, same_inputs
+    from .pipeline import Request, run_pipeline
     from .rules import rules_for_year
 
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     chosen = rules_for_year(ctx.year, _split_codes(rules))
-    fmts = parse_formats(formats)
-    if output is None and fmts != ["csv"]:
-        raise UsageError(f"--format {','.join(fmts)} writes files: give --output DIR too")
-    # The earlier run's database is copied aside first: it may live in the --output about to be rewritten.
-    prev_copy = snapshot_previous(compare_with) if compare_with is not None else None
-    try:
-        if output is not None:
-            output.mkdir(parents=True, exist_ok=True)
-        conn = engine.open_db(output / "validation.duckdb" if output else None)
+    req = Request(output, formats, compare_with, by_social_worker, quiet, strict, profile,
+                  inputs=list(paths) + list(previous or []))
+    early = same_inputs(paths, previous)
+
+    def start(conn):
         run = engine.prepare(conn, ctx, paths, previous)
-        for w in run.load.warnings:
-            err_console.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
-        with rule_progress(err_console, len(chosen), disable=quiet) as on_rule:
-            engine.run_rules(run, chosen, on_rule=on_rule)
-        data = gather(run, prev_copy, compare_with)
-    finally:
-        if prev_copy is not None:
-            shutil.rmtree(prev_copy.parent, ignore_errors=True)
-    if not quiet:
-        print_summary(data, out_console)
-    if output is not None:
-        for name in REPORT_FILES:  # an earlier run's reports of other formats would be mistaken for this run's
-            (output / name).unlink(missing_ok=True)
-        with err_console.status("Writing reports", spinner="dots") if not quiet else _nullcontext():
-            written = write_reports(data, output, fmts)
-        for p in written + [output / "validation.duckdb"]:
-            out_console.print(f"wrote {p}", highlight=False)
-    if by_social_worker is not None:
-        from .reports.by_social_worker import write_by_social_worker
+        run.load.warnings[:0] = early
+        run.load.warnings += run_warnings(run)
+        return run
 
-        if not data.has_sw:
-            err_console.print("[yellow]warning:[/yellow] no sw_episodes table: every error is in unassigned.csv",
-                              highlight=False, soft_wrap=True)
-        files = write_by_social_worker(data, by_social_worker)
-        lists = [p for p in files if p.name.startswith("sw_")]
-        shown = files if len(lists) <= 20 else [p for p in files if p not in lists]
-        for p in shown:
-            out_console.print(f"wrote {p}", highlight=False)
-        if len(shown) < len(files):  # hundreds of social workers: index.csv names every list
-            out_console.print(f"wrote {len(lists)} lists, one per social worker, {by_social_worker}/sw_*.csv "
-                              "(each named in index.csv)", highlight=False)
-    if profile:
-        from .profile import profile_rules
-        profile_rules(run, out_console, output / "profile" if output else None)
-    conn.close()
-    return 1 if strict and run.flagged else 0
+    def finish(conn, run, on_rule):
+        return engine.run_rules(run, chosen, on_rule=on_rule)
 
-
-def _nullcontext():
-    from contextlib import nullcontext
-    return nullcontext()
+    return run_pipeline(req, ctx, ", ".join(map(str, paths)), len(chosen), start, finish, out_console, err_console)
 
 
 RULES_DIR_HELP = ("A folder of your council's own rules (and their YAML cases), in the format of rules_sql/; "
@@ -264,15 +220,14 @@ def run(
     rules: Optional[str] = typer.Option(None, "--rules"),
     strict: bool = typer.Option(False, "--strict"),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
+    fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
+    by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Run the rules inside a warehouse: read-only SELECTs by default, or deployed views."""
     _use_packs(rules_dir)
-    from rich.progress import Progress
-
-    from . import report
-    from .reports.console import print_summary
-    from .reports.data import gather
+    from .pipeline import Request, run_pipeline
     from .rules import rules_for_year
     from .warehouse.connect import connect, dialect_of
     from .warehouse.mapping import load_mapping
@@ -280,17 +235,25 @@ def run(
 
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     m = load_mapping(mapping, dialect_of(url), source_schema)
-    conn = connect(url)
-    with Progress(console=err_console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("Running rules", total=len(rules_for_year(ctx.year, _split_codes(rules))))
-        result = run_remote(conn, ctx, m, _split_codes(rules), deploy, schema, on_rule=lambda r: progress.advance(task))
-    conn.close()
-    if not quiet:
-        print_summary(gather(result), out_console)
-    if output is not None:
-        for p in report.write_outputs(result, output):
-            out_console.print(f"wrote {p}", highlight=False)
-    raise typer.Exit(1 if strict and result.flagged else 0)
+    req = Request(output, fmt, compare_with, by_social_worker, quiet, strict)
+    total = len(rules_for_year(ctx.year, _split_codes(rules)))
+    remote = connect(url)
+    try:
+        code = run_pipeline(req, ctx, _redacted(url), total, start=lambda conn: None,
+                            finish=lambda conn, _run, on_rule: run_remote(remote, ctx, m, _split_codes(rules), deploy,
+                                                                          schema, on_rule=on_rule, local=conn,
+                                                                          copy_tables=output is not None
+                                                                          or by_social_worker is not None),
+                            out=out_console, err=err_console)
+    finally:
+        remote.close()
+    raise typer.Exit(code)
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, for run_info."""
+    import re
+    return re.sub(r"(//[^/:@]*):[^@/]*@", r"\1:***@", url)
 
 
 @app.command()
@@ -411,22 +374,43 @@ def lint(rules_dir: Optional[List[Path]] = _rules_dir_option()):
 
 def main() -> None:
     try:
-        sys.exit(app(standalone_mode=False) or 0)
+        code = app(standalone_mode=False) or 0
+        if code == 130:  # click hands typer's Ctrl+C back as a return code
+            print("interrupted", file=sys.stderr)
+        sys.exit(code)
     except UsageError as e:
         _fail_plain(str(e))
     except typer.Exit as e:
+        if e.exit_code == 130:  # typer's form of Ctrl+C; the outputs were built aside and are as they were
+            print("interrupted", file=sys.stderr)
         sys.exit(e.exit_code)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # the outputs were built aside: the earlier ones are as they were
+        print("interrupted", file=sys.stderr)
         sys.exit(130)
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
+        if _was_interrupted(e):
+            print("interrupted", file=sys.stderr)
+            sys.exit(130)
         # typer bundles its own click, so its usage errors are recognised by shape, not by class
         if hasattr(e, "format_message") and hasattr(e, "exit_code"):
             _fail_plain(f"{e.format_message()} (see validator903 --help)", 2)
         if os.environ.get("VALIDATOR903_DEBUG"):
             raise
         _fail_plain(f"internal error: {type(e).__name__}: {e} (set VALIDATOR903_DEBUG=1 for details)", 3)
+
+
+def _was_interrupted(e: BaseException) -> bool:
+    """Ctrl+C in another guise: click's Abort, DuckDB's interrupt, or wrapped while a class was made."""
+    from .engine import interrupted
+
+    seen = 0
+    while e is not None and seen < 10:
+        if isinstance(e, KeyboardInterrupt) or type(e).__name__ == "Abort" or interrupted(e):
+            return True
+        e, seen = e.__cause__ or e.__context__, seen + 1
+    return False
 
 
 def _fail_plain(message: str, code: int = 2) -> None:

@@ -46,6 +46,11 @@ CATALOGUE_DDL = ("CREATE OR REPLACE TABLE rule_results (code VARCHAR, name VARCH
                  "severity VARCHAR)")
 
 
+def interrupted(e: BaseException) -> bool:
+    """DuckDB's form of Ctrl+C (the CSV reader reports it as an error of the file it was reading)."""
+    return isinstance(e, duckdb.InterruptException) or "Query interrupted" in str(e) or "INTERRUPT Error" in str(e)
+
+
 def open_db(path: Path | None) -> duckdb.DuckDBPyConnection:
     if path is None:
         return duckdb.connect()
@@ -66,6 +71,8 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> Lo
     loaded = load_all(conn, current, previous)
 
     def explain(table: str, e: Exception) -> Exception:
+        if interrupted(e):  # Ctrl+C while a file was read: not the file's fault
+            return KeyboardInterrupt()
         f = loaded.tables[table].file
         return read_error(f, e) if f else InputError(loaded.tables[table].source, str(e).splitlines()[0])
 
@@ -113,7 +120,9 @@ def run_rule(run: Run, rule: Rule) -> RuleResult:
         code = rule.code.replace("'", "''")
         count = run.conn.execute(f"INSERT INTO errors SELECT DISTINCT '{code}', q.table_name, q.row_no, q.child "
                                  f"FROM ({sql}) AS q").fetchone()[0]
-    except Exception as e:  # one broken rule must not stop the others; it is reported, not hidden
+    except Exception as e:
+        if interrupted(e):  # Ctrl+C stops the run; it is no rule's failure
+            raise KeyboardInterrupt from None  # one broken rule must not stop the others; it is reported, not hidden
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
     return RuleResult(rule, "ran", count, time.perf_counter() - t0)

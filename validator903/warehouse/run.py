@@ -3,7 +3,8 @@
 Default, read-only: each rule is sent as one SELECT whose staging is a set of CTEs over the
 mapped council tables (no DDL rights needed). With ``deploy=True`` the deployment scripts are run
 first and the errors are read back from the ``errors`` view. Either way the flagged rows come
-back into a local DuckDB so errors.csv and summary.csv are written exactly as ``validate`` does.
+back into the run's local DuckDB, so every report is written by the same pipeline as ``validate``
+(validator903.pipeline).
 """
 from __future__ import annotations
 
@@ -73,9 +74,54 @@ def _rollback(conn: Connection) -> None:
         pass
 
 
+def copy_staged(conn: Connection, local, mapping: Mapping, tables: list[str]) -> None:
+    """The staged tables, read once from the server into ``local`` (as ``main.<table>``, the shape
+    ``validate`` leaves), so the reports show each flagged row's values, locator and social
+    worker and --compare-with matches errors by the same keys. Streamed through a CSV file:
+    DuckDB reads that far faster than row-by-row inserts."""
+    import csv
+    import datetime
+    import os
+    import tempfile
+
+    for table in tables:
+        cur = conn.execute(f"SELECT * FROM ({generate(staged_select(mapping, table, conn.dialect), conn.dialect)}) q")
+        names = [d[0].lower() for d in cur.description]
+        types = ["VARCHAR"] * len(names)
+        fd, path = tempfile.mkstemp(suffix=f"_{table}.csv")
+        try:
+            with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
+                w = csv.writer(f)  # minimal quoting: the \N of a NULL stays bare, so it reads as NULL
+                w.writerow(names)
+                while True:
+                    rows = cur.fetchmany(10000)
+                    if not rows:
+                        break
+                    for row in rows:
+                        for i, v in enumerate(row):
+                            if isinstance(v, (datetime.date, datetime.datetime)):
+                                types[i] = "DATE"
+                            elif isinstance(v, int) and not isinstance(v, bool) and types[i] == "VARCHAR":
+                                types[i] = "BIGINT"
+                        w.writerow(["\\N" if v is None else (v.isoformat()[:10] if isinstance(v, (datetime.date, datetime.datetime)) else v)
+                                    for v in row])
+            if "row_no" in names:
+                types[names.index("row_no")] = "BIGINT"
+            cols = "{" + ", ".join(f"'{n}': '{t}'" for n, t in zip(names, types)) + "}"
+            src = path.replace("'", "''")
+            local.execute(f"CREATE OR REPLACE TABLE main.{table} AS SELECT * FROM read_csv('{src}', header=true, "
+                          f"auto_detect=false, columns={cols}, quote='\"', escape='\"', nullstr='\\N', "
+                          f"allow_quoted_nulls=false)")
+        finally:
+            os.unlink(path)
+
+
 def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list[str] | None,
-               deploy: bool, schema: str, on_rule=None) -> Run:
-    local = duckdb.connect()
+               deploy: bool, schema: str, on_rule=None, local=None, copy_tables: bool = False) -> Run:
+    """Run the rules on the server; the flagged rows land in ``local`` (the pipeline's DuckDB,
+    validation.duckdb when there is an --output; a new in-memory one when not given). With
+    ``copy_tables`` the staged tables come back too (for reports that show values)."""
+    local = local if local is not None else duckdb.connect()
     local.execute(ERRORS_DDL)
     tables = available_tables(conn, mapping)
     for name in list(mapping.tables):
@@ -98,6 +144,8 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
         if on_rule:
             on_rule(result)
     _record_results(run)
+    if copy_tables:
+        copy_staged(conn, local, mapping, [t for t in tables if t in mapping.tables])
     return run
 
 
@@ -107,7 +155,12 @@ def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
            else read_only_sql(rule, ctx, mapping, conn.dialect))
     try:
         rows = conn.execute(sql).fetchall()
+    except KeyboardInterrupt:
+        raise
     except Exception as e:
+        from ..engine import interrupted
+        if interrupted(e):  # duckdb:/// warehouse: Ctrl+C, not a rule's failure
+            raise KeyboardInterrupt from None
         _rollback(conn)
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
