@@ -27,7 +27,6 @@ PARAMS = "v903_parameters"
 CATALOGUE = "v903_rules"
 HISTORY = "v903_error_history"
 ERRORS_VIEW = "errors"
-ORACLE_MAX_NAME = 30
 
 
 @dataclass
@@ -56,46 +55,6 @@ def _lit(value) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _kind(dialect: str) -> str:
-    """The engine of a dialect name ("tsql:2017" -> "tsql")."""
-    return dialect.partition(":")[0]
-
-
-def _drop_view(dialect: str, name: str) -> list[str]:
-    if spec(dialect).has("create_or_alter"):
-        return []  # CREATE OR ALTER VIEW replaces it
-    if _kind(dialect) == "tsql":
-        return [f"IF OBJECT_ID(N'{name}', N'V') IS NOT NULL DROP VIEW {name}"]
-    if _kind(dialect) == "postgres":
-        return [f"DROP VIEW IF EXISTS {name} CASCADE"]
-    if _kind(dialect) == "duckdb":
-        return [f"DROP VIEW IF EXISTS {name}"]
-    return []  # oracle: CREATE OR REPLACE VIEW
-
-
-def _create_view(dialect: str, name: str, select: str) -> str:
-    if spec(dialect).has("create_or_alter"):
-        verb = "CREATE OR ALTER VIEW"
-    else:
-        verb = "CREATE OR REPLACE VIEW" if _kind(dialect) == "oracle" else "CREATE VIEW"
-    return f"{verb} {name} AS\n{select}"
-
-
-def _drop_table(dialect: str, name: str) -> list[str]:
-    if spec(dialect).has("drop_if_exists"):
-        return [f"DROP TABLE IF EXISTS {name}"]
-    if _kind(dialect) == "tsql":
-        return [f"IF OBJECT_ID(N'{name}', N'U') IS NOT NULL DROP TABLE {name}"]
-    if _kind(dialect) == "oracle":
-        return [f"BEGIN EXECUTE IMMEDIATE 'DROP TABLE {name}'; EXCEPTION WHEN OTHERS THEN "
-                "IF SQLCODE != -942 THEN RAISE; END IF; END;"]
-    return [f"DROP TABLE IF EXISTS {name} CASCADE" if _kind(dialect) == "postgres" else f"DROP TABLE IF EXISTS {name}"]
-
-
-def _text_type(dialect: str, n: int) -> str:
-    return {"oracle": f"VARCHAR2({n} CHAR)", "tsql": f"NVARCHAR({n})"}.get(_kind(dialect), f"VARCHAR({n})")
-
-
 def deployable_rules(ctx: RuleContext, mapping: Mapping, codes: list[str] | None = None) -> tuple[list[Rule], list[Rule]]:
     rules = rules_for_year(ctx.year, codes)
     ok = [r for r in rules if all(mapping.has(t) for t in r.tables)]
@@ -104,29 +63,25 @@ def deployable_rules(ctx: RuleContext, mapping: Mapping, codes: list[str] | None
 
 def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
           codes: list[str] | None = None) -> list[Script]:
-    spec(dialect)
+    eng = spec(dialect).engine
     _ident(schema, "--schema")
-    if _kind(dialect) == "oracle" and len(schema) > ORACLE_MAX_NAME:
-        raise UsageError(f"--schema {schema!r} is longer than Oracle's {ORACLE_MAX_NAME} bytes")
+    limit = eng.max_name_bytes
+    if limit and len(schema.encode()) > limit:
+        raise UsageError(f"--schema {schema!r} is longer than {spec(dialect).kind}'s {limit} bytes")
     S = schema
     pctx = RuleContext(ctx.year, ctx.la_code, params_table=f"{S}.{PARAMS}")
     rules, skipped = deployable_rules(ctx, mapping, codes)
     scripts = [Script("01_schema"), Script("02_tables"), Script("03_staging"), Script("04_rules"), Script("05_errors")]
     sch, tab, stg, rul, err = scripts
 
-    if _kind(dialect) == "tsql":
-        sch.statements.append(f"IF SCHEMA_ID(N'{S}') IS NULL EXEC(N'CREATE SCHEMA {S}')")
-    elif _kind(dialect) in ("postgres", "duckdb"):
-        sch.statements.append(f"CREATE SCHEMA IF NOT EXISTS {S}")
-    else:
-        sch.statements.append(f"-- Oracle: objects are created in schema {S}; connect as that user")
+    sch.statements.append(eng.schema_statement(S))
 
     # 05 replaces the union view itself, so that script re-runs on its own; 02's DROP TABLE ...
     # CASCADE (Postgres) takes the view with the catalogue it joins, other engines bind views late
-    err.statements += _drop_view(dialect, f"{S}.{ERRORS_VIEW}")
-    t = lambda n: _text_type(dialect, n)
+    err.statements += eng.drop_view_statements(f"{S}.{ERRORS_VIEW}")
+    t = eng.text
     date = "DATE"
-    tab.statements += _drop_table(dialect, f"{S}.{PARAMS}")
+    tab.statements += eng.drop_table_statements(f"{S}.{PARAMS}")
     tab.statements.append(
         f"CREATE TABLE {S}.{PARAMS} (collection_year {t(7)}, collection_start {date}, collection_end {date}, "
         f"previous_start {date}, previous_end {date}, la_code {t(3)})")
@@ -135,7 +90,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         f"INSERT INTO {S}.{PARAMS} VALUES ({_lit(str(y))}, {_date_lit(dialect, y.start)}, {_date_lit(dialect, y.end)}, "
         f"{_date_lit(dialect, y.start.replace(year=y.start_year - 1))}, {_date_lit(dialect, y.end.replace(year=y.start_year))}, "
         f"{_lit(ctx.la_code)})")
-    tab.statements += _drop_table(dialect, f"{S}.{CATALOGUE}")
+    tab.statements += eng.drop_table_statements(f"{S}.{CATALOGUE}")
     tab.statements.append(
         f"CREATE TABLE {S}.{CATALOGUE} (code {t(16)}, name {t(80)}, message {t(1000)}, fields {t(200)}, "
         f"tables_needed {t(300)}, status {t(300)})")
@@ -148,26 +103,24 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
 
     staged_tables = sorted(mapping.tables)
     for table in staged_tables:
-        stg.statements += _drop_view(dialect, f"{S}.{table}")
-        stg.statements.append(_create_view(dialect, f"{S}.{table}",
-                                           generate(staged_select(mapping, table, dialect), dialect, pretty=True)))
+        stg.statements += eng.view_statements(f"{S}.{table}",
+                                              generate(staged_select(mapping, table, dialect), dialect, pretty=True))
     for r in rules:
         name = f"{S}.{rule_view(r.code)}"
         tree = qualify(parse(r.render(pctx))[0], S, set(staged_tables))
-        rul.statements += _drop_view(dialect, name)
-        rul.statements.append(_create_view(dialect, name, generate(tree, dialect, pretty=True)))
+        rul.statements += eng.view_statements(name, generate(tree, dialect, pretty=True))
     union = "\nUNION ALL\n".join(
         f"SELECT {_lit(r.code)} AS code, e.table_name, e.row_no, e.child FROM {S}.{rule_view(r.code)} e"
         for r in rules) or f"SELECT {_lit('')} AS code, {_lit('')} AS table_name, 0 AS row_no, {_lit('')} AS child FROM {S}.{PARAMS} WHERE 1 = 0"
-    err.statements.append(_create_view(
-        dialect, f"{S}.{ERRORS_VIEW}",
+    err.statements.append(eng.view_statements(
+        f"{S}.{ERRORS_VIEW}",
         f"SELECT u.code, u.table_name, u.row_no, u.child, c.message, c.fields\n"
-        f"FROM (\n{union}\n) u\nJOIN {S}.{CATALOGUE} c ON c.code = u.code"))
-    if _kind(dialect) == "oracle":
+        f"FROM (\n{union}\n) u\nJOIN {S}.{CATALOGUE} c ON c.code = u.code")[-1])
+    if limit:
         too_long = [n for n in [PARAMS, CATALOGUE, ERRORS_VIEW, HISTORY, *staged_tables,
-                                *(rule_view(r.code) for r in rules)] if len(n.encode()) > ORACLE_MAX_NAME]
+                                *(rule_view(r.code) for r in rules)] if len(n.encode()) > limit]
         if too_long:
-            raise UsageError(f"Oracle object names over {ORACLE_MAX_NAME} bytes: {', '.join(too_long)}")
+            raise UsageError(f"{spec(dialect).kind} object names over {limit} bytes: {', '.join(too_long)}")
     return scripts
 
 
@@ -177,13 +130,9 @@ def _date_lit(dialect: str, d) -> str:
 
 def render(scripts: list[Script], dialect: str) -> dict[str, str]:
     """File name -> text, with the batch separators each engine's tools expect."""
+    end = spec(dialect).engine.batch_end
     out = {}
     for s in scripts:
-        if _kind(dialect) == "tsql":
-            body = "\nGO\n".join(s.statements) + "\nGO\n"
-        elif _kind(dialect) == "oracle":
-            body = "".join(f"{st}\n/\n" if not st.startswith("--") else f"{st}\n" for st in s.statements)
-        else:
-            body = ";\n\n".join(s.statements) + ";\n"
+        body = "\n".join(f"{st}\n" if st.startswith("--") else st + end for st in s.statements)
         out[f"{s.name}.sql"] = f"-- validator903 {s.name} ({dialect})\n" + body
     return out

@@ -117,10 +117,11 @@ def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, c
 
 def snapshot(conn: Connection, schema: str) -> int:
     """Append the current errors view, with a timestamp, to the error-history table."""
-    from .deploy import HISTORY, _text_type
+    from ..dialects import spec
+    from .deploy import HISTORY
 
-    t = lambda n: _text_type(conn.dialect, n)
-    ts = {"tsql": "DATETIME2", "oracle": "TIMESTAMP"}.get(conn.dialect, "TIMESTAMP")
+    eng = spec(conn.dialect).engine
+    t, ts = eng.text, eng.timestamp_type
     name = f"{schema}.{HISTORY}"
     try:
         conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()
@@ -128,9 +129,8 @@ def snapshot(conn: Connection, schema: str) -> int:
         _rollback(conn)
         conn.execute(f"CREATE TABLE {name} (snapshot_at {ts}, code {t(16)}, table_name {t(40)}, row_no INTEGER, "
                      f"child {t(64)}, message {t(1000)}, fields {t(200)})")
-    now = {"tsql": "SYSDATETIME()", "oracle": "SYSTIMESTAMP"}.get(conn.dialect, "CURRENT_TIMESTAMP")
     try:
-        cur = conn.execute(f"INSERT INTO {name} SELECT {now}, code, table_name, row_no, child, message, fields "
+        cur = conn.execute(f"INSERT INTO {name} SELECT {eng.now}, code, table_name, row_no, child, message, fields "
                            f"FROM {schema}.{ERRORS_VIEW}")
     except Exception as e:
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
