@@ -40,7 +40,7 @@ def test_a_new_dialect_table_is_a_new_engine(extra_engine):
     assert dialect_of("lakehouse://me@host/db") == extra_engine
     ctx = RuleContext(CollectionYear.parse("2025/26"), "352")
     scripts = render(build(extra_engine, ctx, default_mapping("council"), "ssda903"), extra_engine)
-    assert "CREATE VIEW ssda903.err_101 AS" in scripts["04_rules.sql"]
+    assert "CREATE OR REPLACE VIEW ssda903.err_101 AS" in scripts["04_rules.sql"]
     assert ";\n-- next\n" in scripts["04_rules.sql"]           # its own batch separator
     assert "-- next\n" in selftest_script(extra_engine)
 

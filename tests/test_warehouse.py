@@ -120,13 +120,32 @@ def test_selftest_script_passes_here(dialect, pg):
     ("tables:\n  heder: {}\n", "unknown table"),
     ("tables:\n  header:\n    columns:\n      SEXX: a\n", "has no column SEXX"),
     ("tables:\n  header:\n    columns:\n      SEX: {column: s, type: date}\n", "only date columns"),
+    # functions outside the dialect table's scalar list, however they are spelled
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"query_to_xml('DELETE FROM t', true, false, '')\"}\n",
+     "QUERY_TO_XML is not on the list"),
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"xp_cmdshell ('dir')\"}\n", "XP_CMDSHELL is not on the list"),
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"MAX(gender)\"}\n", "scalar expression"),
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"ROW_NUMBER() OVER (ORDER BY x)\"}\n", "scalar expression"),
 ])
 def test_mapping_refuses_injection_and_typos(tmp_path, text, message):
+    """(The README's example expressions are accepted: test_mapping_accepts_listed_functions.)"""
     path = tmp_path / "m.yml"
     path.write_text(text)
     with pytest.raises(UsageError) as e:
         load_mapping(path, "tsql")
     assert message in str(e.value)
+
+
+@pytest.mark.parametrize("dialect, expr", [
+    ("tsql", "CASE WHEN gender = 'Male' THEN 'M' WHEN gender = 'Female' THEN 'F' ELSE 'U' END"),
+    ("tsql", "CONVERT(VARCHAR(10), start_date, 103)"),
+    ("postgres", "UPPER(TRIM(\"Gender\"))"),
+    ("oracle", "NVL(sex_code, 'U')"),
+])
+def test_mapping_accepts_listed_functions(tmp_path, dialect, expr):
+    path = tmp_path / "m.yml"
+    path.write_text("tables:\n  header:\n    columns:\n      SEX: {expr: " + repr(expr).replace("\\'", "''") + "}\n")
+    assert load_mapping(path, dialect).tables["header"].columns["SEX"].expr == expr
 
 
 @pytest.mark.parametrize("url, message", [
@@ -155,3 +174,79 @@ def test_run_prints_the_summary_without_local_tables(tmp_path):
     assert "rows loaded: ad1 " in p.stdout and "header 200" in p.stdout and "Rules: " in p.stdout
     flagged = sum(1 for _ in open(tmp_path / "out" / "errors.csv", encoding="utf-8")) - 1
     assert f"{flagged} rows flagged" in p.stdout
+
+
+def _one_line(p, code=2):
+    assert p.returncode == code, p.stderr
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and "internal error" not in lines[0], p.stderr
+    return lines[0]
+
+
+def _deploy(url, mapping, *extra):
+    return cli("run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--deploy", "-q", *extra)
+
+
+def test_redeploy_stops_rather_than_break_a_view_outside_our_schema(council_db, pg_dsn):
+    import psycopg
+
+    url, mapping = council_db
+    assert _deploy(url, mapping).returncode == 0
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        n = pg.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0]
+        pg.execute("DROP SCHEMA IF EXISTS bi CASCADE")
+        pg.execute("CREATE SCHEMA bi")
+        pg.execute("CREATE VIEW bi.dash AS SELECT code, COUNT(*) AS n FROM ssda903.errors GROUP BY code")
+        line = _one_line(_deploy(url, mapping))
+        assert "bi.dash reads ssda903.errors" in line and "nothing was changed" in line
+        # the BI view and everything of ours are still there, untouched
+        assert pg.execute("SELECT SUM(n) FROM bi.dash").fetchone()[0] == n
+        # objects named like ours but elsewhere are not ours: a redeploy leaves them alone
+        pg.execute("DROP VIEW bi.dash")
+        pg.execute("CREATE VIEW bi.err_101 AS SELECT 1 AS x")
+        pg.execute("CREATE VIEW bi.errors AS SELECT * FROM bi.err_101")
+        assert _deploy(url, mapping).returncode == 0
+        assert pg.execute("SELECT x FROM bi.errors").fetchone() == (1,)
+        pg.execute("DROP SCHEMA bi CASCADE")
+
+
+def test_the_deployment_scripts_never_cascade(council_db, tmp_path):
+    url, mapping = council_db
+    assert cli("compile", "--dialect", "postgres", "--year", "2025/26", "--mapping", mapping,
+               "--out", tmp_path).returncode == 0
+    for f in tmp_path.glob("*.sql"):
+        assert "CASCADE" not in f.read_text().upper(), f.name
+
+
+def test_a_failed_deploy_changes_nothing(council_db, pg_dsn, tmp_path):
+    import psycopg
+
+    url, mapping = council_db
+    assert _deploy(url, mapping).returncode == 0
+    broken = tmp_path / "broken.yml"
+    broken.write_text(mapping.read_text() + "tables:\n  reviews:\n    columns:\n      REVIEW_CODE: no_such_column\n")
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        before = pg.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0]
+        line = _one_line(_deploy(url, broken))
+        assert "failed in 03_staging" in line and "no_such_column" in line and "nothing was changed" in line
+        assert pg.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0] == before
+
+
+def test_deploy_without_ddl_rights_is_one_line(council_db, pg_dsn):
+    import psycopg
+
+    url, mapping = council_db
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        pg.execute("DROP ROLE IF EXISTS v903_reader")
+        pg.execute("CREATE ROLE v903_reader LOGIN")
+        pg.execute("GRANT USAGE ON SCHEMA council TO v903_reader")
+        pg.execute("GRANT SELECT ON ALL TABLES IN SCHEMA council TO v903_reader")
+    reader = url.replace("postgresql+psycopg://v903@", "postgresql+psycopg://v903_reader@")
+    line = _one_line(_deploy(reader, mapping, "--schema", "reader903"))
+    assert "deploy into reader903 failed in 01_schema" in line and "permission denied" in line
+
+
+def test_snapshot_of_a_missing_schema_is_one_line(council_db):
+    url, _ = council_db
+    line = _one_line(cli("snapshot", "--url", url, "--schema", "nosuch"))
+    assert "nosuch.errors" in line and "deploy first" in line

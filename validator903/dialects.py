@@ -17,7 +17,7 @@ from .errors import UsageError
 from .resources import dialects_dir
 
 _ARG = re.compile(r"\$(\d)")
-_SLOT = re.compile(r"\{(name|schema|select|n)\}")
+_SLOT = re.compile(r"\{(name|schema|select|n|ours|role)\}")
 
 
 def engines() -> tuple[str, ...]:
@@ -45,6 +45,10 @@ class Engine:
     create_view: str
     drop_view: str | None           # None: create_view replaces in place
     drop_table: str
+    transactional_ddl: bool         # DDL can run inside a transaction (run --deploy uses one)
+    teardown: str | None            # drops our previous views, dependents first ({schema}, {ours})
+    script_begin: tuple[str, ...]   # statements opening each deployment script (a transaction)
+    script_end: tuple[str, ...]
     max_name_bytes: int | None
     from_dual: str                  # what a SELECT without a table needs (" FROM dual")
     probes: tuple[str, ...]
@@ -67,6 +71,10 @@ class Engine:
     def drop_table_statements(self, name: str) -> list[str]:
         return [fill(self.drop_table, name=name)]
 
+    def teardown_statements(self, schema: str, ours: list[str]) -> list[str]:
+        names = ", ".join("'" + n.replace("'", "''") + "'" for n in ours)
+        return [fill(self.teardown, schema=schema, ours=names)] if self.teardown else []
+
 
 def fill(template: str, **slots) -> str:
     """``template`` with its {name}/{schema}/{select}/{n} slots filled (other braces are SQL)."""
@@ -83,6 +91,8 @@ def _engine(data: dict) -> Engine:
         batch_end=e.pop("batch_end"), create_schema=" ".join(e.pop("create_schema").split()),
         create_view=e.pop("create_view"), drop_view=e.pop("drop_view"),
         drop_table=" ".join(e.pop("drop_table").split()), max_name_bytes=e.pop("max_name_bytes"),
+        transactional_ddl=bool(e.pop("transactional_ddl")), teardown=e.pop("teardown"),
+        script_begin=tuple(e.pop("script_begin", ()) or ()), script_end=tuple(e.pop("script_end", ()) or ()),
         from_dual=e.pop("from_dual") or "", probes=tuple(" ".join(p.split()) for p in e.pop("probes") or ()),
         scalar_functions=scalar, functions=scalar | frozenset(f.upper() for f in funcs.get("other") or ()),
         **({} if not e else _unknown_keys(e)),

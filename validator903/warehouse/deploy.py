@@ -20,6 +20,7 @@ from ..context import RuleContext
 from ..dialects import generate, parse, spec
 from ..errors import UsageError
 from ..rules import Rule, rules_for_year
+from ..tables import all_table_names
 from .mapping import Mapping, _ident
 from .source import staged_select
 
@@ -27,6 +28,9 @@ PARAMS = "v903_parameters"
 CATALOGUE = "v903_rules"
 HISTORY = "v903_error_history"
 ERRORS_VIEW = "errors"
+# Views of ours besides the staging views and err_<code>, created between staging and rules, in
+# this order (the derived relations); a teardown drops them with the rest of ours.
+DERIVED_VIEWS: tuple[str, ...] = ()
 
 
 @dataclass
@@ -76,8 +80,9 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
 
     sch.statements.append(eng.schema_statement(S))
 
-    # 05 replaces the union view itself, so that script re-runs on its own; 02's DROP TABLE ...
-    # CASCADE (Postgres) takes the view with the catalogue it joins, other engines bind views late
+    # 02 first drops our previous views where the engine binds views early (Postgres), dependents
+    # first and never anything else's; 05 replaces the union view itself, so it re-runs on its own.
+    tab.statements += eng.teardown_statements(S, [ERRORS_VIEW, *DERIVED_VIEWS, *all_table_names()])
     err.statements += eng.drop_view_statements(f"{S}.{ERRORS_VIEW}")
     t = eng.text
     date = "DATE"
@@ -130,9 +135,10 @@ def _date_lit(dialect: str, d) -> str:
 
 def render(scripts: list[Script], dialect: str) -> dict[str, str]:
     """File name -> text, with the batch separators each engine's tools expect."""
-    end = spec(dialect).engine.batch_end
+    eng = spec(dialect).engine
     out = {}
     for s in scripts:
-        body = "\n".join(f"{st}\n" if st.startswith("--") else st + end for st in s.statements)
+        statements = [*eng.script_begin, *s.statements, *eng.script_end]
+        body = "\n".join(f"{st}\n" if st.startswith("--") else st + eng.batch_end for st in statements)
         out[f"{s.name}.sql"] = f"-- validator903 {s.name} ({dialect})\n" + body
     return out

@@ -27,6 +27,7 @@ import sqlglot
 import yaml
 from sqlglot import exp
 
+from ..dialects import spec
 from ..errors import UsageError
 from ..tables import DERIVED, LAST_SUFFIX, TABLES, all_table_names, spec_for
 
@@ -82,10 +83,31 @@ def check_expression(text: str, dialect: str, where: str) -> exp.Expression:
     if len(parsed) != 1 or parsed[0] is None:
         raise UsageError(f"mapping {where}: give exactly one expression")
     tree = parsed[0]
-    bad = next((n for n in tree.walk() if isinstance(n, _FORBIDDEN)), None)
+    bad = next((n for n in tree.walk() if isinstance(n, _FORBIDDEN + (exp.AggFunc, exp.Window))), None)
     if bad is not None or isinstance(tree, _FORBIDDEN):
         raise UsageError(f"mapping {where}: only a scalar expression over the source's columns is allowed")
+    unlisted = sorted(set(_called(tree, dialect)) - spec(dialect).engine.scalar_functions - _WORDS)
+    if unlisted:
+        raise UsageError(f"mapping {where}: {', '.join(unlisted)} is not on the list of functions an expr: may "
+                         f"call ({', '.join(sorted(spec(dialect).engine.scalar_functions))})")
     return tree
+
+
+# Words that precede a parenthesis without being a call.
+_WORDS = frozenset({"AND", "OR", "NOT", "THEN", "ELSE", "WHEN", "IS", "AS", "BETWEEN", "LIKE", "END", "COLLATE",
+                    "VARCHAR", "NVARCHAR", "CHAR", "NCHAR", "VARCHAR2", "DECIMAL", "NUMERIC", "NUMBER"})  # + types
+_STRING = re.compile(r"'(?:[^']|'')*'")
+_CALL = re.compile(r"\b([A-Z_][A-Z0-9_$#]*)\s*\(")
+
+
+def _called(tree: exp.Expression, dialect: str) -> list[str]:
+    """Every function name the expression calls, as the target engine will see it (regenerated,
+    so a name cannot hide in quoting or comments); quoted identifiers are not calls."""
+    tree = tree.copy()
+    for ident in tree.find_all(exp.Identifier):
+        ident.set("this", "x")  # column names are free text; only the shape of the calls matters
+    text = tree.sql(dialect=dialect.partition(":")[0]).upper()
+    return _CALL.findall(_STRING.sub("''", text))
 
 
 def default_mapping(schema: str | None = None, omit: set[str] | None = None) -> Mapping:

@@ -14,7 +14,8 @@ import duckdb
 from sqlglot import exp
 
 from ..context import RuleContext
-from ..dialects import generate, parse
+from ..dialects import generate, parse, spec
+from ..errors import UsageError
 from ..engine import ERRORS_DDL, Run, RuleResult, _record_results
 from ..load import LoadedTable, LoadResult
 from ..rules import Rule, rules_for_year
@@ -108,11 +109,48 @@ def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
 
 
 def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, codes) -> None:
-    for script in build(conn.dialect, ctx, mapping, schema, codes):
-        for stmt in script.statements:
-            if stmt.startswith("--"):
-                continue
-            conn.execute(stmt)
+    """Run the deployment scripts, as one transaction where the engine's DDL allows it, so the
+    errors view is never missing or half-built for a reader; any failure is one line, exit 2."""
+    scripts = build(conn.dialect, ctx, mapping, schema, codes)
+    in_tx = spec(conn.dialect).engine.transactional_ddl
+    if in_tx:
+        _begin(conn)
+    script = None
+    try:
+        for script in scripts:
+            for stmt in script.statements:
+                if not stmt.startswith("--"):
+                    conn.execute(stmt)
+        if in_tx:
+            conn.dbapi.commit()
+    except Exception as e:
+        if in_tx:
+            _rollback(conn)
+        undone = "; nothing was changed" if in_tx else ""
+        raise UsageError(f"deploy into {schema} failed in {script.name if script else 'setup'}: "
+                         f"{_first_line(e)}{undone}") from None
+    finally:
+        if in_tx:
+            _autocommit(conn, True)
+
+
+def _first_line(e: Exception) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0]
+
+
+def _begin(conn: Connection) -> None:
+    """Leave autocommit: the DB-API then opens a transaction at the first statement (DuckDB's
+    driver has no autocommit switch, so there the transaction is explicit)."""
+    if not _autocommit(conn, False):
+        conn.execute("BEGIN TRANSACTION")
+
+
+def _autocommit(conn: Connection, on: bool) -> bool:
+    try:
+        conn.dbapi.autocommit = on
+        return True
+    except (AttributeError, TypeError):
+        return False
 
 
 def snapshot(conn: Connection, schema: str) -> int:
@@ -124,18 +162,27 @@ def snapshot(conn: Connection, schema: str) -> int:
     t, ts = eng.text, eng.timestamp_type
     name = f"{schema}.{HISTORY}"
     try:
+        conn.execute(f"SELECT COUNT(*) FROM {schema}.{ERRORS_VIEW} WHERE 1 = 0").fetchall()
+    except Exception as e:
+        _rollback(conn)
+        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} (deploy first with run --deploy): "
+                         f"{_first_line(e)}") from None
+    try:
         conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()
     except Exception:
         _rollback(conn)
-        conn.execute(f"CREATE TABLE {name} (snapshot_at {ts}, code {t(16)}, table_name {t(40)}, row_no INTEGER, "
-                     f"child {t(64)}, message {t(1000)}, fields {t(200)})")
+        try:
+            conn.execute(f"CREATE TABLE {name} (snapshot_at {ts}, code {t(16)}, table_name {t(40)}, row_no INTEGER, "
+                         f"child {t(64)}, message {t(1000)}, fields {t(200)})")
+        except Exception as e:
+            _rollback(conn)
+            raise UsageError(f"cannot create {name}: {_first_line(e)}") from None
     try:
         cur = conn.execute(f"INSERT INTO {name} SELECT {eng.now}, code, table_name, row_no, child, message, fields "
                            f"FROM {schema}.{ERRORS_VIEW}")
     except Exception as e:
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        from ..errors import UsageError
-        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} (deploy first with run --deploy): {first}") from None
+        _rollback(conn)
+        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} into {name}: {_first_line(e)}") from None
     return cur.rowcount
 
 
