@@ -2,6 +2,7 @@
 then `run --url` (read-only) and `run --deploy` (compiled views) must give the same errors.csv as
 `validate` on DuckDB. Plus the mapping's safety and the selftest script."""
 import csv
+from datetime import date
 import subprocess
 import sys
 from pathlib import Path
@@ -250,3 +251,95 @@ def test_snapshot_of_a_missing_schema_is_one_line(council_db):
     url, _ = council_db
     line = _one_line(cli("snapshot", "--url", url, "--schema", "nosuch"))
     assert "nosuch.errors" in line and "deploy first" in line
+
+
+@pytest.fixture(scope="module")
+def typed_db(pg_dsn, tmp_path_factory):
+    """A council whose tables are typed and mixed-case: an integer child id, TIMESTAMP episode
+    dates with a time of day, a DATE birth date, a 9999 sentinel, quoted mixed-case names."""
+    import psycopg
+
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        pg.execute("DROP SCHEMA IF EXISTS typed CASCADE")
+        pg.execute("CREATE SCHEMA typed")
+        pg.execute('CREATE TABLE typed.kids ("ChildId" INTEGER, "Gender" TEXT, "BirthDate" DATE)')
+        pg.execute("INSERT INTO typed.kids VALUES (1234, 'm', DATE '2010-05-01'), (77, 'F', DATE '2012-01-01')")
+        pg.execute('CREATE TABLE typed."Spells" ("ChildId" INTEGER, "Start" TIMESTAMP, "End" TIMESTAMP, "Rne" TEXT)')
+        pg.execute("""INSERT INTO typed."Spells" VALUES
+            (1234, TIMESTAMP '2025-06-01 10:00', TIMESTAMP '2025-06-01 09:00', 'S'),
+            (77, TIMESTAMP '2025-06-02 10:00', TIMESTAMP '9999-12-31 00:00', 'S')""")
+        pg.execute('CREATE TABLE typed.asylum ("ChildId" INTEGER)')
+        pg.execute("INSERT INTO typed.asylum VALUES (1234)")
+    mapping = tmp_path_factory.mktemp("typed") / "mapping.yml"
+    mapping.write_text(
+        "schema: typed\ntables:\n"
+        "  header:\n    source: kids\n    columns: {CHILD: ChildId, SEX: Gender, DOB: {column: BirthDate, type: date},"
+        " ETHNIC: null, UPN: null, MOTHER: null, MC_DOB: null}\n"
+        "  episodes:\n    source: Spells\n    columns: {CHILD: ChildId, RNE: Rne, DECOM: {column: Start, type: date},"
+        " DEC: {column: End, type: date}, LS: null, CIN: null, PLACE: null, PLACE_PROVIDER: null, REC: null,"
+        " REASON_PLACE_CHANGE: null, HOME_POST: null, PL_POST: null, URN: null}\n"
+        "  uasc:\n    source: asylum\n    columns: {CHILD: ChildId, SEX: null, DOB: null, DUC: null}\n")
+    return pg_url(pg_dsn), mapping
+
+
+def test_typed_and_mixed_case_warehouse_columns(typed_db, pg_dsn, tmp_path):
+    import psycopg
+
+    url, mapping = typed_db
+    p = cli("run", "--url", url, "--year", "2025/26", "--mapping", mapping, "--deploy", "--schema", "typed903",
+            "--rules", "355,356", "--output", tmp_path, "-q")
+    assert p.returncode == 0, p.stderr
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        # an integer id is text, as in a CSV; the UASC flag found through the mixed-case names
+        assert pg.execute("SELECT child, uasc, dob FROM typed903.header ORDER BY child").fetchall() == [
+            ("1234", "1", date(2010, 5, 1)), ("77", "0", date(2012, 1, 1))]
+        # TIMESTAMPs cut to their date; the 9999 sentinel is no date, its text is kept
+        assert pg.execute("SELECT child, decom, dec, dec_raw FROM typed903.episodes ORDER BY child").fetchall() == [
+            ("1234", date(2025, 6, 1), date(2025, 6, 1), "01/06/2025"), ("77", date(2025, 6, 2), None, "31/12/9999")]
+    # 10:00 to 09:00 on one day is a same-day episode (355), not one that ended before it began (356)
+    rows = list(csv.DictReader(open(tmp_path / "errors.csv", encoding="utf-8")))
+    assert sorted({r["code"] for r in rows}) == ["355"]
+
+
+def test_a_mapping_names_what_exists(tmp_path):
+    """With a tables: list, an unlisted table is absent (its rules skipped in the catalogue), not
+    guessed at its canonical name; a column set to null is blank."""
+    from validator903.warehouse.deploy import build
+
+    path = tmp_path / "m.yml"
+    path.write_text("schema: dbo\ntables:\n  header: {}\n  episodes:\n    columns: {URN: null}\n")
+    m = load_mapping(path, "postgres")
+    assert sorted(m.tables) == ["episodes", "header"] and "reviews" in m.omitted
+    ctx = RuleContext(CollectionYear.parse("2025/26"), "352")
+    scripts = {s.name: s.statements for s in build("postgres", ctx, m, "ssda903")}
+    catalogue = "\n".join(scripts["02_tables"])
+    assert "'skipped: missing table reviews'" in catalogue and "'deployed'" in catalogue
+    staging = "\n".join(scripts["03_staging"])
+    assert "CREATE OR REPLACE VIEW ssda903.reviews" not in staging
+    assert "CAST(NULL AS VARCHAR(4000)) AS URN" in staging
+
+
+def test_starter_mapping_lists_every_column_with_its_type(tmp_path):
+    from validator903.tables import TABLES
+
+    p = cli("mapping")
+    assert p.returncode == 0
+    for t in TABLES:
+        for c in t.columns:
+            want = "date: dd/mm/yyyy" if c in t.dates else "text"
+            assert any(l.strip().startswith(f"# {c}:") and f"# {want}" in l for l in p.stdout.splitlines()), (t.name, c)
+    (tmp_path / "m.yml").write_text(p.stdout)
+    m = load_mapping(tmp_path / "m.yml", "oracle")
+    assert len(m.tables) == 24 and not m.omitted
+
+
+def test_oracle_reads_lower_case_mapping_names_as_stored_upper_case(tmp_path):
+    from validator903.warehouse.source import staged_sql
+
+    path = tmp_path / "m.yml"
+    path.write_text("schema: dbo\ntables:\n  header:\n    source: ssda903_header\n"
+                    "    columns: {CHILD: person_id, SEX: Gender}\n")
+    oracle = staged_sql(load_mapping(path, "oracle"), "header", "oracle")
+    assert 'FROM "DBO"."SSDA903_HEADER"' in oracle and 'm."PERSON_ID"' in oracle and 'm."Gender"' in oracle
+    postgres = staged_sql(load_mapping(path, "postgres"), "header", "postgres")
+    assert 'FROM "dbo"."ssda903_header"' in postgres and 'm."person_id"' in postgres

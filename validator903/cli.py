@@ -300,10 +300,10 @@ def selftest(
 
 @app.command("mapping")
 def starter_mapping():
-    """Print a starter mapping file for the standard 903 extract tables."""
-    from .warehouse.mapping import STARTER
+    """Print a starter mapping: every 903 table and column, with the type each column should hold."""
+    from .warehouse.mapping import starter
 
-    print(STARTER, end="")
+    print(starter(), end="")
 
 
 @app.command()

@@ -72,6 +72,12 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     limit = eng.max_name_bytes
     if limit and len(schema.encode()) > limit:
         raise UsageError(f"--schema {schema!r} is longer than {spec(dialect).kind}'s {limit} bytes")
+    unqualified = sorted(n for n, ts in mapping.tables.items() if len(ts.relation) < 2)
+    if unqualified:
+        # the views would resolve them from the deploying user's schema: on Oracle that is ours,
+        # so the staging view `header` would read itself
+        raise UsageError(f"source table(s) {', '.join(unqualified[:3])}{' …' if len(unqualified) > 3 else ''} "
+                         "have no schema: give --source-schema (or schema: in the mapping, or source: schema.table)")
     S = schema
     pctx = RuleContext(ctx.year, ctx.la_code, params_table=f"{S}.{PARAMS}")
     rules, skipped = deployable_rules(ctx, mapping, codes)

@@ -48,7 +48,7 @@ def available_tables(conn: Connection, mapping: Mapping) -> dict[str, int]:
     the rules that need it are reported as skipped."""
     found = {}
     for name, ts in mapping.tables.items():
-        rel = generate(relation(ts), conn.dialect)
+        rel = generate(relation(ts, conn.dialect), conn.dialect)
         try:
             found[name] = conn.execute(f"SELECT COUNT(*) FROM {rel}").fetchone()[0]
         except Exception:
@@ -72,7 +72,7 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
         if name not in tables:
             mapping.tables.pop(name)
             mapping.omitted.add(name)
-    loaded = LoadResult({n: LoadedTable(n, Path(generate(relation(mapping.tables[n]), conn.dialect)), c)
+    loaded = LoadResult({n: LoadedTable(n, Path(generate(relation(mapping.tables[n], conn.dialect), conn.dialect)), c)
                          for n, c in tables.items()})
     run = Run(local, ctx, loaded)
     rules = rules_for_year(ctx.year, codes)
