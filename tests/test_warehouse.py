@@ -343,3 +343,22 @@ def test_oracle_reads_lower_case_mapping_names_as_stored_upper_case(tmp_path):
     assert 'FROM "DBO"."SSDA903_HEADER"' in oracle and 'm."PERSON_ID"' in oracle and 'm."Gender"' in oracle
     postgres = staged_sql(load_mapping(path, "postgres"), "header", "postgres")
     assert 'FROM "dbo"."ssda903_header"' in postgres and 'm."person_id"' in postgres
+
+
+def test_permission_denied_is_a_failure_naming_table_and_privilege(council_db, pg_dsn, tmp_path):
+    import psycopg
+
+    url, mapping = council_db
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        pg.execute("DROP ROLE IF EXISTS v903_partial")
+        pg.execute("CREATE ROLE v903_partial LOGIN")
+        pg.execute("GRANT USAGE ON SCHEMA council TO v903_partial")
+        pg.execute("GRANT SELECT ON ALL TABLES IN SCHEMA council TO v903_partial")
+        pg.execute("REVOKE SELECT ON council.header FROM v903_partial")
+    partial = url.replace("postgresql+psycopg://v903@", "postgresql+psycopg://v903_partial@")
+    p = cli("run", "--url", partial, "--year", "2025/26", "--mapping", mapping, "--rules", "101,355", "--strict",
+            "--output", tmp_path, "-q")
+    assert p.returncode == 1, p.stderr
+    status = {r["code"]: r["status"] for r in csv.DictReader(open(tmp_path / "summary.csv", encoding="utf-8"))}
+    assert status["101"].startswith("failed: no SELECT privilege on council.header") and "permission denied" in status["101"]
+    assert status["355"] == "ran"

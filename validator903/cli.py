@@ -262,7 +262,8 @@ def run(
     if output is not None:
         for p in report.write_outputs(result, output):
             out_console.print(f"wrote {p}", highlight=False)
-    raise typer.Exit(1 if strict and result.flagged else 0)
+    failed = any(r.status.startswith("failed") for r in result.results)
+    raise typer.Exit(1 if strict and (result.flagged or failed) else 0)
 
 
 @app.command()

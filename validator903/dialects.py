@@ -49,6 +49,7 @@ class Engine:
     teardown: str | None            # drops our previous views, dependents first ({schema}, {ours})
     script_begin: tuple[str, ...]   # statements opening each deployment script (a transaction)
     script_end: tuple[str, ...]
+    denied_errors: tuple[str, ...]  # substrings of the driver's "no privilege" errors
     max_name_bytes: int | None
     stored_case: str | None         # "upper": unquoted names are stored upper-case (Oracle)
     from_dual: str                  # what a SELECT without a table needs (" FROM dual")
@@ -92,7 +93,7 @@ def _engine(data: dict) -> Engine:
         batch_end=e.pop("batch_end"), create_schema=" ".join(e.pop("create_schema").split()),
         create_view=e.pop("create_view"), drop_view=e.pop("drop_view"),
         drop_table=" ".join(e.pop("drop_table").split()), max_name_bytes=e.pop("max_name_bytes"),
-        stored_case=e.pop("stored_case", None),
+        stored_case=e.pop("stored_case", None), denied_errors=tuple(e.pop("denied_errors", ()) or ()),
         transactional_ddl=bool(e.pop("transactional_ddl")), teardown=e.pop("teardown"),
         script_begin=tuple(e.pop("script_begin", ()) or ()), script_end=tuple(e.pop("script_end", ()) or ()),
         from_dual=e.pop("from_dual") or "", probes=tuple(" ".join(p.split()) for p in e.pop("probes") or ()),

@@ -43,16 +43,20 @@ def read_only_sql(rule: Rule, ctx: RuleContext, mapping: Mapping, dialect: str) 
     return generate(tree, dialect)
 
 
-def available_tables(conn: Connection, mapping: Mapping) -> dict[str, int]:
-    """Which mapped relations exist (and their row counts); a missing one is not an error here:
-    the rules that need it are reported as skipped."""
+def available_tables(conn: Connection, mapping: Mapping, denied: dict[str, str] | None = None) -> dict[str, int]:
+    """Which mapped relations exist (and their row counts). A missing one is not an error here:
+    the rules that need it are reported as skipped. One we may not read is: it lands in
+    ``denied`` (table -> one line naming the relation and the privilege)."""
     found = {}
+    patterns = [p.lower() for p in spec(conn.dialect).engine.denied_errors]
     for name, ts in mapping.tables.items():
         rel = generate(relation(ts, conn.dialect), conn.dialect)
         try:
             found[name] = conn.execute(f"SELECT COUNT(*) FROM {rel}").fetchone()[0]
-        except Exception:
+        except Exception as e:
             _rollback(conn)
+            if denied is not None and any(p in str(e).lower() for p in patterns):
+                denied[name] = f"no SELECT privilege on {rel} ({_first_line(e)})"
     return found
 
 
@@ -67,9 +71,10 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
                deploy: bool, schema: str, on_rule=None) -> Run:
     local = duckdb.connect()
     local.execute(ERRORS_DDL)
-    tables = available_tables(conn, mapping)
+    denied: dict[str, str] = {}
+    tables = available_tables(conn, mapping, denied)
     for name in list(mapping.tables):
-        if name not in tables:
+        if name not in tables and name not in denied:
             mapping.tables.pop(name)
             mapping.omitted.add(name)
     loaded = LoadResult({n: LoadedTable(n, Path(generate(relation(mapping.tables[n], conn.dialect), conn.dialect)), c)
@@ -80,7 +85,10 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
         _deploy(conn, ctx, mapping, schema, codes)
     for rule in rules:
         missing = [t for t in rule.tables if t not in tables]
-        if missing:
+        refused = [denied[t] for t in rule.tables if t in denied]
+        if refused:
+            result = RuleResult(rule, f"failed: {refused[0]}")
+        elif missing:
             result = RuleResult(rule, f"skipped: missing table {', '.join(missing)}")
         else:
             result = _run_one(conn, run, rule, ctx, mapping, deploy, schema)
