@@ -72,25 +72,66 @@ def test_run_on_postgres_matches_validate(council_db, duckdb_errors, tmp_path, m
     assert (tmp_path / "summary.csv").read_text() == (duckdb_errors / "summary.csv").read_text()
 
 
-def test_deployed_views_and_snapshot(council_db, pg_dsn, tmp_path):
+def test_deployed_views_and_snapshot(council_db, duckdb_errors, pg_dsn, tmp_path):
+    """The BI contract on a real server: the errors view's columns, the same rows as validate,
+    each with year, LA, rule words, natural key and values; snapshots keyed and the latest one
+    readable; one parameters row, enforced."""
     import psycopg
+
+    from validator903.warehouse.bi import ERROR_COLUMNS
 
     url, mapping = council_db
     assert cli("run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--deploy",
-               "-q").returncode == 0
+               "--grant-to", "v903_bi", "-q").returncode != 0  # the role must exist first
     with psycopg.connect(pg_dsn, autocommit=True) as pg:
-        n = pg.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0]
+        pg.execute("DROP ROLE IF EXISTS v903_bi")
+        pg.execute("CREATE ROLE v903_bi LOGIN")
+    assert cli("run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--deploy",
+               "--grant-to", "v903_bi", "-q").returncode == 0
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
         cols = [d.name for d in pg.execute("SELECT * FROM ssda903.errors LIMIT 0").description]
-        assert cols == ["code", "table_name", "row_no", "child", "message", "fields"]
+        assert cols == [c for c, _, _ in ERROR_COLUMNS]
+        rows = pg.execute("SELECT code, table_name, row_no, child, collection_year, la_code, rule_name, severity, "
+                          "source, natural_key, flagged_values FROM ssda903.errors").fetchall()
+        n = len(rows)
+        want = {(r["code"], r["table"], int(r["row"]), r["child"] or None)
+                for r in csv.DictReader(open(duckdb_errors / "errors.csv", encoding="utf-8"))}
+        assert {(c, t, int(r), ch) for c, t, r, ch, *_ in rows} == want and n == len(want)
+        assert {(y, la) for _, _, _, _, y, la, *_ in rows} == {("2025/26", "999")}
+        episodes = [r for r in rows if r[1] == "episodes"]
+        assert episodes and all(r[9].startswith("DECOM ") for r in episodes)
+        assert all(r[10] is None or ": " in r[10] for r in rows) and any(r[10] for r in rows)
+        assert {r[8] for r in rows} <= {"dfe", "tool"} and {r[7] for r in rows} <= {"error", "query"}
+        # the BI role reads our schema without any right on the council's tables
+        with psycopg.connect(pg_dsn.replace("user=v903", "user=v903_bi"), autocommit=True) as bi:
+            assert bi.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0] == n
         for _ in range(2):
             p = cli("snapshot", "--url", url)
             assert p.returncode == 0, p.stderr
-        assert pg.execute("SELECT COUNT(*), COUNT(DISTINCT snapshot_at) FROM ssda903.v903_error_history").fetchone() == (2 * n, 2)
+        assert pg.execute("SELECT COUNT(*), COUNT(DISTINCT snapshot_id), COUNT(DISTINCT snapshot_at) "
+                          "FROM ssda903.v903_error_history").fetchone() == (2 * n, 2, 2)
+        assert pg.execute("SELECT COUNT(*), MIN(snapshot_id) FROM ssda903.errors_latest").fetchone() == (n, 2)
+        keys = dict(pg.execute("SELECT tc.table_name, string_agg(k.column_name, ',' ORDER BY k.ordinal_position) "
+                               "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
+                               "ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema "
+                               "WHERE tc.table_schema = 'ssda903' AND tc.constraint_type = 'PRIMARY KEY' "
+                               "GROUP BY tc.table_name").fetchall())
+        assert keys == {"v903_rules": "code", "v903_parameters": "id",
+                        "v903_error_history": "snapshot_id,code,table_name,row_no"}
         # moving the parameters row changes what the views see, without redeploying
         before = pg.execute("SELECT COUNT(*) FROM ssda903.err_354").fetchone()[0]
         pg.execute("UPDATE ssda903.v903_parameters SET collection_end = DATE '2025-06-30'")
         after = pg.execute("SELECT COUNT(*) FROM ssda903.err_354").fetchone()[0]
         assert after > before
+        # a second row is refused; an empty table is a row of the errors view saying so
+        assert pg.execute("SELECT COUNT(*) FROM ssda903.errors WHERE code = 'V903'").fetchone()[0] == 0
+        with pytest.raises(psycopg.errors.IntegrityError):
+            pg.execute("INSERT INTO ssda903.v903_parameters SELECT 2, collection_year, collection_start, collection_end, "
+                       "previous_start, previous_end, la_code FROM ssda903.v903_parameters")
+        pg.execute("DELETE FROM ssda903.v903_parameters")
+        assert pg.execute("SELECT code, table_name, message FROM ssda903.errors WHERE code = 'V903'").fetchall() == [
+            ("V903", "v903_parameters", "v903_parameters has no row: no date rule can run. Insert the collection "
+             "year's row (02_tables.sql) before reading the errors.")]
 
 
 def test_compile_writes_ordered_scripts(council_db, tmp_path):

@@ -208,7 +208,9 @@ def compile_cmd(
     rules: Optional[str] = typer.Option(None, "--rules"),
     target_version: Optional[str] = typer.Option(
         None, "--target-version", help="SQL Server version the scripts may rely on (default 2012: "
-        "compatibility level 110); 2016 adds CREATE OR ALTER, 2017 TRIM."),
+        "compatibility level 110); 2016 (SP1 or later) adds CREATE OR ALTER, 2017 TRIM."),
+    grant_to: Optional[str] = typer.Option(None, "--grant-to", help="A BI role to grant read access to the "
+                                           "errors views, history and catalogue (see README: grants)."),
 ):
     """Write ordered, re-runnable deployment scripts: staging views, one view per rule, the errors view."""
     from .compile import compile_year
@@ -220,7 +222,8 @@ def compile_cmd(
         dialect = f"{dialect}:{target_version}"
         spec(dialect)
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
-    files = compile_year(dialect, ctx, out, load_mapping(mapping, dialect, source_schema), schema, _split_codes(rules))
+    files = compile_year(dialect, ctx, out, load_mapping(mapping, dialect, source_schema), schema, _split_codes(rules),
+                         grant_to)
     for f in files:
         out_console.print(f"wrote {f}", highlight=False)
 
@@ -233,6 +236,7 @@ def run(
     source_schema: Optional[str] = typer.Option(None, "--source-schema"),
     output: Optional[Path] = typer.Option(None, "--output", "-o"),
     deploy: bool = typer.Option(False, "--deploy", help="Create the views in --schema first (needs DDL rights)."),
+    grant_to: Optional[str] = typer.Option(None, "--grant-to", help="With --deploy: a BI role to grant read access."),
     schema: str = typer.Option("ssda903", "--schema"),
     la: Optional[str] = typer.Option(None, "--la"),
     rules: Optional[str] = typer.Option(None, "--rules"),
@@ -255,7 +259,8 @@ def run(
     conn = connect(url)
     with Progress(console=err_console, transient=True, disable=quiet) as progress:
         task = progress.add_task("Running rules", total=len(rules_for_year(ctx.year, _split_codes(rules))))
-        result = run_remote(conn, ctx, m, _split_codes(rules), deploy, schema, on_rule=lambda r: progress.advance(task))
+        result = run_remote(conn, ctx, m, _split_codes(rules), deploy, schema, on_rule=lambda r: progress.advance(task),
+                            grant_to=grant_to)
     conn.close()
     if not quiet:
         print_summary(gather(result), out_console)

@@ -17,7 +17,7 @@ from .errors import UsageError
 from .resources import dialects_dir
 
 _ARG = re.compile(r"\$(\d)")
-_SLOT = re.compile(r"\{(name|schema|select|n|ours|role)\}")
+_SLOT = re.compile(r"\{(name|schema|select|n|ours|role|columns|index)\}")
 
 
 def engines() -> tuple[str, ...]:
@@ -47,15 +47,28 @@ class Engine:
     drop_table: str
     transactional_ddl: bool         # DDL can run inside a transaction (run --deploy uses one)
     teardown: str | None            # drops our previous views, dependents first ({schema}, {ours})
+    preflight: tuple[str, ...]      # checks run first in 01_schema (stop on an unusable server)
+    unicode_literal_prefix: str     # before a text literal with non-ASCII characters (N on SQL Server)
     script_begin: tuple[str, ...]   # statements opening each deployment script (a transaction)
     script_end: tuple[str, ...]
     denied_errors: tuple[str, ...]  # substrings of the driver's "no privilege" errors
+    create_table_once: str          # create {name} ({columns}) unless it exists (kept across deploys)
+    create_index_once: str          # create {index} on {name} ({columns}) unless it exists
+    grants: tuple[str, ...]         # what a BI {role} needs; one with {name} is repeated per object
     max_name_bytes: int | None
     stored_case: str | None         # "upper": unquoted names are stored upper-case (Oracle)
     from_dual: str                  # what a SELECT without a table needs (" FROM dual")
     probes: tuple[str, ...]
     scalar_functions: frozenset[str]
     functions: frozenset[str]       # scalar ones plus aggregates, windows, procedural words
+
+    def literal(self, value) -> str:
+        """A text literal (NULL for None), N'...' where the engine needs it for non-ASCII text."""
+        if value is None:
+            return "NULL"
+        text = str(value)
+        prefix = self.unicode_literal_prefix if not text.isascii() else ""
+        return prefix + "'" + text.replace("'", "''") + "'"
 
     def text(self, n: int) -> str:
         return fill(self.text_type, n=n)
@@ -72,6 +85,13 @@ class Engine:
 
     def drop_table_statements(self, name: str) -> list[str]:
         return [fill(self.drop_table, name=name)]
+
+    def grant_statements(self, schema: str, role: str, objects: list[str]) -> list[str]:
+        out = []
+        for g in self.grants:
+            out += [fill(g, schema=schema, role=role, name=o) for o in objects] if "{name}" in g else \
+                [fill(g, schema=schema, role=role)]
+        return out
 
     def teardown_statements(self, schema: str, ours: list[str]) -> list[str]:
         names = ", ".join("'" + n.replace("'", "''") + "'" for n in ours)
@@ -93,8 +113,13 @@ def _engine(data: dict) -> Engine:
         batch_end=e.pop("batch_end"), create_schema=" ".join(e.pop("create_schema").split()),
         create_view=e.pop("create_view"), drop_view=e.pop("drop_view"),
         drop_table=" ".join(e.pop("drop_table").split()), max_name_bytes=e.pop("max_name_bytes"),
-        stored_case=e.pop("stored_case", None), denied_errors=tuple(e.pop("denied_errors", ()) or ()),
+        stored_case=e.pop("stored_case", None),
+        create_table_once=" ".join(e.pop("create_table_once").split()),
+        create_index_once=" ".join(e.pop("create_index_once").split()),
+        grants=tuple(e.pop("grants", ()) or ()), denied_errors=tuple(e.pop("denied_errors", ()) or ()),
         transactional_ddl=bool(e.pop("transactional_ddl")), teardown=e.pop("teardown"),
+        preflight=tuple(" ".join(p.split()) for p in e.pop("preflight", ()) or ()),
+        unicode_literal_prefix=e.pop("unicode_literal_prefix", "") or "",
         script_begin=tuple(e.pop("script_begin", ()) or ()), script_end=tuple(e.pop("script_end", ()) or ()),
         from_dual=e.pop("from_dual") or "", probes=tuple(" ".join(p.split()) for p in e.pop("probes") or ()),
         scalar_functions=scalar, functions=scalar | frozenset(f.upper() for f in funcs.get("other") or ()),

@@ -68,7 +68,7 @@ def _rollback(conn: Connection) -> None:
 
 
 def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list[str] | None,
-               deploy: bool, schema: str, on_rule=None) -> Run:
+               deploy: bool, schema: str, on_rule=None, grant_to: str | None = None) -> Run:
     local = duckdb.connect()
     local.execute(ERRORS_DDL)
     denied: dict[str, str] = {}
@@ -82,7 +82,7 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
     run = Run(local, ctx, loaded)
     rules = rules_for_year(ctx.year, codes)
     if deploy:
-        _deploy(conn, ctx, mapping, schema, codes)
+        _deploy(conn, ctx, mapping, schema, codes, grant_to)
     for rule in rules:
         missing = [t for t in rule.tables if t not in tables]
         refused = [denied[t] for t in rule.tables if t in denied]
@@ -116,10 +116,10 @@ def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
     return RuleResult(rule, "ran", len(distinct), time.perf_counter() - t0)
 
 
-def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, codes) -> None:
+def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, codes, grant_to=None) -> None:
     """Run the deployment scripts, as one transaction where the engine's DDL allows it, so the
     errors view is never missing or half-built for a reader; any failure is one line, exit 2."""
-    scripts = build(conn.dialect, ctx, mapping, schema, codes)
+    scripts = build(conn.dialect, ctx, mapping, schema, codes, grant_to)
     in_tx = spec(conn.dialect).engine.transactional_ddl
     if in_tx:
         _begin(conn)
@@ -162,35 +162,35 @@ def _autocommit(conn: Connection, on: bool) -> bool:
 
 
 def snapshot(conn: Connection, schema: str) -> int:
-    """Append the current errors view, with a timestamp, to the error-history table."""
-    from ..dialects import spec
+    """Append the current errors view to the error history as one new snapshot (the next
+    snapshot_id, one timestamp): the materialised form dashboards read through errors_latest."""
+    from ..dialects import fill
+    from . import bi
     from .deploy import HISTORY
 
     eng = spec(conn.dialect).engine
-    t, ts = eng.text, eng.timestamp_type
     name = f"{schema}.{HISTORY}"
-    try:
-        conn.execute(f"SELECT COUNT(*) FROM {schema}.{ERRORS_VIEW} WHERE 1 = 0").fetchall()
-    except Exception as e:
-        _rollback(conn)
-        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} (deploy first with run --deploy): "
-                         f"{_first_line(e)}") from None
-    try:
-        conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()
-    except Exception:
-        _rollback(conn)
+    cols = ", ".join(c for c, _, _ in bi.ERROR_COLUMNS)
+    steps = [
+        (f"SELECT {cols} FROM {schema}.{ERRORS_VIEW} WHERE 1 = 0",
+         f"cannot read {schema}.{ERRORS_VIEW} (deploy first with run --deploy)"),
+        (fill(eng.create_table_once, name=name, columns=bi.history_columns(eng.text, eng.timestamp_type) +
+              f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})"), f"cannot create {name}"),
+    ]
+    for sql, what in steps:
         try:
-            conn.execute(f"CREATE TABLE {name} (snapshot_at {ts}, code {t(16)}, table_name {t(40)}, row_no INTEGER, "
-                         f"child {t(64)}, message {t(1000)}, fields {t(200)})")
+            conn.execute(sql).fetchall() if sql.startswith("SELECT") else conn.execute(sql)
         except Exception as e:
             _rollback(conn)
-            raise UsageError(f"cannot create {name}: {_first_line(e)}") from None
+            raise UsageError(f"{what}: {_first_line(e)}") from None
     try:
-        cur = conn.execute(f"INSERT INTO {name} SELECT {eng.now}, code, table_name, row_no, child, message, fields "
-                           f"FROM {schema}.{ERRORS_VIEW}")
+        next_id = int(conn.execute(f"SELECT COALESCE(MAX(snapshot_id), 0) + 1 FROM {name}").fetchone()[0])
+        cur = conn.execute(f"INSERT INTO {name} (snapshot_id, snapshot_at, {cols}) "
+                           f"SELECT {next_id}, {eng.now}, {cols} FROM {schema}.{ERRORS_VIEW}")
     except Exception as e:
         _rollback(conn)
-        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} into {name}: {_first_line(e)}") from None
+        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} into {name}: {_first_line(e)} "
+                         f"(a table from an older version: rename it and snapshot again)") from None
     return cur.rowcount
 
 
