@@ -8,7 +8,9 @@ years: 2023/24-
 differs_from_peer: >
   ACCOM is compared case-sensitively after trimming spaces (z1 is not Z1); the peer upper-cases
   it. A Header DOB with spaces around it is read as that date (staging trims); the peer cannot
-  read it and does not check the row. The affected field is ACCOM, the column the rule reads; the
+  read it and does not check the row. When a child is repeated in Header the peer's merge gives
+  more rows than OC3 has and the rule raises IndexError, reporting nothing; we check each OC3 row
+  against every Header row of its child. The affected field is ACCOM, the column the rule reads; the
   DfE list and the peer name REC, which OC3 does not have.
 */
 -- An OC3 row for a young person whose 17th birthday (from the Header DOB; a 29 February birth
