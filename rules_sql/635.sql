@@ -10,7 +10,8 @@ differs_from_peer: >
   Z1 = the child has had no previous permanence option, so there is no order to date or place)
   and also when PREV_PERM is blank, as the peer does; the peer checks only the blank case, so it
   passes Z1 rows with an order date or LA. Values are trimmed first, so an entry of spaces only
-  is no entry for us (the peer counts it) and ' Z1 ' is Z1; codes are compared case-sensitively
+  is no entry for us (the peer counts it), a PREV_PERM of spaces only is blank (not for the
+  peer) and ' Z1 ' is Z1; codes are compared case-sensitively
   (z1 is not Z1).
 */
 -- LA_PERM and DATE_PERM describe a previous permanence order, so neither can be given when the
