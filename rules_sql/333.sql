@@ -5,6 +5,9 @@ message: Date should be placed for adoption must be on or prior to the date of m
 fields: [DATE_INT]
 tables: [ad1]
 years: 2023/24-
+differs_from_peer: >
+  Dates with spaces around them are read as dates (staging trims);
+  the peer treats them as invalid.
 */
 -- DfE: if DATE_MATCH is provided, DATE_INT must also be provided and be on or before it. A
 -- DATE_INT that is not a valid date is not provided (as in the peer; rule 112 also reports it);

@@ -5,6 +5,9 @@ message: Date of decision that the child should be placed for adoption must be o
 fields: [DATE_PLACED, DATE_PLACED_CEASED]
 tables: [placed_for_adoption]
 years: 2023/24-
+differs_from_peer: >
+  Dates with spaces around them are read as dates (staging trims);
+  the peer treats them as invalid.
 */
 -- Both dates valid and the decision ceasing before it was made. The same day is fine; blank or
 -- invalid dates are not compared (rules 115, 116 and 563 report them).

@@ -5,6 +5,9 @@ message: Date of decision that the child should be placed for adoption should be
 fields: [DATE_PLACED, DATE_INT]
 tables: [placed_for_adoption, ad1]
 years: 2023/24-
+differs_from_peer: >
+  Dates with spaces around them are read as dates (staging trims);
+  the peer treats them as invalid.
 */
 -- Every valid DATE_PLACED of a child is compared with every valid DATE_INT of the same child (as
 -- the peer does); each row of a pair that differs is flagged. Blank or invalid dates are not

@@ -11,6 +11,10 @@ differs_from_peer: >
   row (as our rule 574 orders missing periods), where the peer keeps file order. Decisions with a
   blank or invalid DATE_PLACED are left out (rules 115 and 563 report them); the peer sorts them
   last, so it can flag such a row when the decision before it is open.
+  Dates with spaces around them are read as dates (staging trims);
+  the peer treats them as invalid.
+  Measured on two synthetic 2025/26 returns with about 850 extra randomised decisions each: 212
+  and 227 rows flagged by both, 77 and 95 by the peer only (all with no valid DATE_PLACED).
 */
 -- A decision overlaps when the previous one is still open (DATE_PLACED_CEASED blank, or not a
 -- valid date as in the peer) or ceased after this one was made. The later decision is flagged; a
