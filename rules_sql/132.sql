@@ -6,8 +6,8 @@ fields: [ACTIV]
 tables: [oc3]
 years: 2023/24-
 differs_from_peer: >
-  Codes are trimmed of surrounding spaces and compared case-sensitively; the peer keeps spaces, so
-  it flags 'F1 '. A blank ACTIV is invalid for both (as rule 131 for IN_TOUCH).
+  Codes are trimmed of surrounding spaces and compared case-sensitively; the peer upper-cases every
+  value but keeps spaces, so it accepts 'f1' and flags 'F1 '. A blank ACTIV is invalid for both (as rule 131 for IN_TOUCH).
 */
 SELECT 'oc3' AS table_name, o.row_no, o.child
 FROM oc3 AS o

@@ -7,9 +7,11 @@ tables: [oc3]
 years: 2023/24-
 differs_from_peer: >
   The valid codes are the year's ACCOM code list (rules_sql/codes/ACCOM.yml), which holds S1 (no
-  fixed abode, suitable) and X1 (in custody, suitable) as the published code sets do; the peer's
-  own list leaves those two out and flags them. Codes are trimmed of surrounding spaces; the peer
-  keeps them, so it flags 'B1 '. A blank ACCOM is invalid for both (as rule 131 for IN_TOUCH).
+  fixed abode, suitable) and X1 (in custody, suitable), as the liia-tools schemas do; the peer's own
+  list leaves those two out and flags them (the DfE code set should settle which is right). Codes are
+  trimmed of surrounding spaces and compared case-sensitively; the peer upper-cases every value but
+  keeps spaces, so it accepts 'b1' and flags 'B1 '. A blank ACCOM is invalid for both (as rule 131
+  for IN_TOUCH).
 */
 SELECT 'oc3' AS table_name, o.row_no, o.child
 FROM oc3 AS o

@@ -7,7 +7,8 @@ tables: [header]
 years: 2024/25-
 differs_from_peer: >
   Codes are compared exactly after trimming spaces, and an MC_DOB of only spaces is not recorded;
-  the peer keeps spaces, so it reads 'M ' as not male and ' ' as a recorded date.
+  the peer upper-cases every value but keeps spaces, so it reads 'm' as male, 'M ' as not male and
+  ' ' as a recorded date.
 */
 -- From 2024/25 SEX M is male (the old code 1 is rule 101's business). A recorded MC_DOB need not
 -- be a valid date (rule 171 checks that).

@@ -6,8 +6,8 @@ fields: [SDQ_REASON]
 tables: [oc2]
 years: 2023/24-
 differs_from_peer: >
-  Codes are compared exactly after trimming spaces; the peer keeps the spaces, so it flags 'SDQ1 '
-  and a reason of only spaces (blank for us, allowed).
+  Codes are compared exactly after trimming spaces; the peer upper-cases every value but keeps the
+  spaces, so it accepts 'sdq1' and flags 'SDQ1 ' and a reason of only spaces (blank for us, allowed).
 */
 -- A blank reason is allowed.
 SELECT 'oc2' AS table_name, o.row_no, o.child

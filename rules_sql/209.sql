@@ -6,8 +6,8 @@ fields: [UPN, DOB]
 tables: [header]
 years: 2023/24-
 differs_from_peer: >
-  Codes are compared exactly after trimming spaces; the peer keeps spaces, so it does not read
-  'UN1 ' as UN1.
+  Codes are compared exactly after trimming spaces; the peer upper-cases every value but keeps
+  spaces, so it reads 'un1' as UN1 and 'UN1 ' as not UN1.
 */
 -- DfE logic: UPN UN1 is wrong when DOB is at least 4 years before 31 August of the year before the
 -- collection starts (31/08/2024 for 2025/26): the child turned 4 on or before that day.

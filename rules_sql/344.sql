@@ -8,7 +8,8 @@ years: 2023/24-
 differs_from_peer: >
   Only an ACTIV or ACCOM that is completed with something other than 0 is flagged, as the DfE
   message says ("have been completed"); the peer also flags a blank ACTIV or ACCOM, which rules
-  132, 133 and 153 already report. Codes are trimmed and compared exactly (the peer keeps spaces).
+  132, 133 and 153 already report. Codes are trimmed and compared exactly; the peer upper-cases every value
+  but keeps spaces, so it reads 'died' as DIED and 'DIED ' or ' 0' as something else.
 */
 -- IN_TOUCH DIED or RHOM: ACTIV and ACCOM are to be 0 (the DfE's "not provided").
 SELECT 'oc3' AS table_name, o.row_no, o.child

@@ -6,7 +6,8 @@ fields: [IN_TOUCH, ACTIV, ACCOM]
 tables: [oc3]
 years: 2023/24-
 differs_from_peer: >
-  Codes are trimmed and compared exactly; the peer keeps spaces, so it does not read 'YES ' as YES.
+  Codes are trimmed and compared exactly; the peer upper-cases every value but keeps spaces, so it
+  reads 'yes' as YES and 'YES ' or ' 0' as something else.
 */
 SELECT 'oc3' AS table_name, o.row_no, o.child
 FROM oc3 AS o
