@@ -11,7 +11,9 @@ differs_from_peer: >
   when it ended in the last 5 days of the year. The peer also flags a row with a blank SW_DECOM
   that follows such an episode (we flag the episode itself: its SW_DEC is the affected field), and
   an episode ending in the window that does have a successor when the episode before it began
-  before that end (a side effect of its reverse-sorted pairing).
+  before that end (a side effect of its reverse-sorted pairing). Measured on the synthetic returns
+  of 2023/24-2026/27 (3,000 children each): 15 rows flagged by both, 25 by the peer only, every one
+  an episode that has a later episode.
 */
 -- No DfE logic text is public. As the peer reads it: an episode ending in the last 5 days of the
 -- collection year (26 to 31 March inclusive) must be followed by another episode (of any start).
