@@ -12,6 +12,7 @@ differs_from_peer: >
   DECOM sort is not stable on ties). Codes are trimmed and compared case-sensitively.
   Measured on the peer's 2025/26 data: 47 rows flagged by both, 62 by the peer only (all A4),
   65 by us only (all A5).
+  The peer's rule raises, and flags nothing, when any child has no episode with a valid DECOM.
 */
 -- DfE: where PL = A3 or A5, the previous episode's PL must be one of A3-A6 or U1-U6. The child's
 -- first episode has no previous episode and is not judged.

@@ -12,6 +12,7 @@ differs_from_peer: >
   spells but builds them from its file or DECOM order, including episodes with a blank or invalid
   DECOM. The message is the peer's string without its Python concatenation quotes. LS is trimmed
   and compared case-sensitively; the peer keeps spaces.
+  The peer also chains an L2 episode to a later one across an episode with another status.
 */
 -- Flags every episode of a spell of an emergency protection order (LS L2) for more than 21 days.
 WITH r362_eps AS (

@@ -12,6 +12,8 @@ differs_from_peer: >
   spells but builds them from its file or DECOM order, including episodes with a blank or invalid
   DECOM. The message is the peer's string without its Python concatenation quotes. LS is trimmed
   and compared case-sensitively; the peer keeps spaces.
+  The peer adds up episode durations in file order (its sort is discarded), so an episode whose
+  DEC is before its DECOM shortens a spell; we measure from the first DECOM to the last DEC.
 */
 -- Flags every episode of a spell of a child assessment order (LS L3) for more than 7 days.
 WITH r363_eps AS (
