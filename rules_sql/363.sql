@@ -15,24 +15,20 @@ differs_from_peer: >
   The peer adds up episode durations in file order (its sort is discarded), so an episode whose
   DEC is before its DECOM shortens a spell; we measure from the first DECOM to the last DEC.
 */
--- Flags every episode of a spell of a child assessment order (LS L3) for more than 7 days.
-WITH r363_eps AS (
-  SELECT s.row_no, s.child, s.seq, s.decom,
-         CASE WHEN s.dec IS NOT NULL THEN s.dec WHEN ssda_is_blank(s.dec_raw) THEN {{ collection_end }} END AS spell_end,
-         CASE WHEN s.prev_ls = 'L3' AND s.prev_dec IS NOT NULL AND s.decom <= s.prev_dec THEN 0 ELSE 1 END AS starts_spell
+-- Flags every episode of a spell of a child assessment order (LS L3) for more than 7 days: a spell is the
+-- consecutive L3 episodes of episodes_seq.ls_spell_no, from the first DECOM to the last DEC (an open
+-- episode, blank DEC, runs to 31 March; a DEC that is not a date ends nothing).
+WITH r363_spells AS (
+  SELECT s.row_no, s.child, s.ls_spell_no, s.decom,
+         CASE WHEN s.dec IS NOT NULL THEN s.dec WHEN ssda_is_blank(s.dec_raw) THEN {{ collection_end }} END AS spell_end
   FROM episodes_seq AS s
   WHERE s.in_seq = 1 AND s.ls = 'L3'
-), r363_spells AS (
-  SELECT p.row_no, p.child, p.decom, p.spell_end,
-         SUM(p.starts_spell) OVER (PARTITION BY p.child ORDER BY p.seq
-                                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS spell_no
-  FROM r363_eps AS p
 ), r363_long AS (
-  SELECT g.child, g.spell_no
-  FROM (SELECT x.child, x.spell_no, MIN(x.decom) AS first_decom, MAX(x.spell_end) AS last_end
-        FROM r363_spells AS x GROUP BY x.child, x.spell_no) AS g
-  WHERE ssda_days_between(g.first_decom, g.last_end) > 7
+  SELECT x.child, x.ls_spell_no
+  FROM r363_spells AS x
+  GROUP BY x.child, x.ls_spell_no
+  HAVING ssda_days_between(MIN(x.decom), MAX(x.spell_end)) > 7
 )
 SELECT 'episodes' AS table_name, r.row_no, r.child
 FROM r363_spells AS r
-JOIN r363_long AS l ON l.child = r.child AND l.spell_no = r.spell_no
+JOIN r363_long AS l ON l.child = r.child AND l.ls_spell_no = r.ls_spell_no

@@ -15,24 +15,20 @@ differs_from_peer: >
   The peer adds up episode durations in file order (its sort is discarded), so an episode whose
   DEC is before its DECOM shortens a spell; we measure from the first DECOM to the last DEC.
 */
--- Flags every episode of a spell of LA accommodation under PACE (LS J2) for more than 21 days.
-WITH r364_eps AS (
-  SELECT s.row_no, s.child, s.seq, s.decom,
-         CASE WHEN s.dec IS NOT NULL THEN s.dec WHEN ssda_is_blank(s.dec_raw) THEN {{ collection_end }} END AS spell_end,
-         CASE WHEN s.prev_ls = 'J2' AND s.prev_dec IS NOT NULL AND s.decom <= s.prev_dec THEN 0 ELSE 1 END AS starts_spell
+-- Flags every episode of a spell of LA accommodation under PACE (LS J2) for more than 21 days: a spell is the
+-- consecutive J2 episodes of episodes_seq.ls_spell_no, from the first DECOM to the last DEC (an open
+-- episode, blank DEC, runs to 31 March; a DEC that is not a date ends nothing).
+WITH r364_spells AS (
+  SELECT s.row_no, s.child, s.ls_spell_no, s.decom,
+         CASE WHEN s.dec IS NOT NULL THEN s.dec WHEN ssda_is_blank(s.dec_raw) THEN {{ collection_end }} END AS spell_end
   FROM episodes_seq AS s
   WHERE s.in_seq = 1 AND s.ls = 'J2'
-), r364_spells AS (
-  SELECT p.row_no, p.child, p.decom, p.spell_end,
-         SUM(p.starts_spell) OVER (PARTITION BY p.child ORDER BY p.seq
-                                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS spell_no
-  FROM r364_eps AS p
 ), r364_long AS (
-  SELECT g.child, g.spell_no
-  FROM (SELECT x.child, x.spell_no, MIN(x.decom) AS first_decom, MAX(x.spell_end) AS last_end
-        FROM r364_spells AS x GROUP BY x.child, x.spell_no) AS g
-  WHERE ssda_days_between(g.first_decom, g.last_end) > 21
+  SELECT x.child, x.ls_spell_no
+  FROM r364_spells AS x
+  GROUP BY x.child, x.ls_spell_no
+  HAVING ssda_days_between(MIN(x.decom), MAX(x.spell_end)) > 21
 )
 SELECT 'episodes' AS table_name, r.row_no, r.child
 FROM r364_spells AS r
-JOIN r364_long AS l ON l.child = r.child AND l.spell_no = r.spell_no
+JOIN r364_long AS l ON l.child = r.child AND l.ls_spell_no = r.ls_spell_no

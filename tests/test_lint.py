@@ -98,3 +98,12 @@ def test_lint_holds_derived_relations_to_the_subset():
     assert any("WITH in a derived relation" in f for f in lint_sql(
         "episodes_seq", "WITH x AS (SELECT e.row_no FROM episodes AS e) SELECT x.row_no FROM x", derived=True))
     assert lint_sql("episodes_seq", "SELECT e.*, 1 AS n FROM episodes AS e", derived=True) == []
+
+
+def test_lint_refuses_a_collection_date_inside_an_aggregate(tmp_path):
+    from validator903.lint import lint_rule
+
+    inside = _rule_file(tmp_path, "SELECT 'header' AS table_name, MIN(h.row_no) AS row_no, h.child FROM header AS h "
+                                  "GROUP BY h.child HAVING MAX(CASE WHEN h.dob IS NULL THEN {{ collection_end }} "
+                                  "ELSE h.dob END) > h.child", code="C998")
+    assert any("inside an aggregate" in f for f in lint_rule(inside))

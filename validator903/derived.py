@@ -50,9 +50,12 @@ class DerivedRelation:
             start, end = ctx.jinja_vars()["previous_start"], ctx.jinja_vars()["previous_end"]
         else:
             start, end = ctx.jinja_vars()["collection_start"], ctx.jinja_vars()["collection_end"]
+        from .codes import template_functions
+
         try:
             return _JINJA.from_string(self.template).render(
-                rel=lambda name: name + suffix, period_start=start, period_end=end).strip().rstrip(";")
+                rel=lambda name: name + suffix, period_start=start, period_end=end,
+                **template_functions(ctx.year)).strip().rstrip(";")
         except jinja2.TemplateError as e:
             raise UsageError(f"derived/{self.path.name}: template error: {e}") from None
 
@@ -66,7 +69,10 @@ def _read(path: Path) -> tuple[DerivedRelation, DerivedRelation]:
     m = _HEADER.match(text)
     if not m:
         raise UsageError(f"derived/{path.name}: no /* metadata */ block at the top")
-    meta = yaml.safe_load(m.group(1)) or {}
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as e:
+        raise UsageError(f"derived/{path.name}: metadata is not YAML: {' '.join(str(e).split())}") from None
     name = str(meta.get("relation", ""))
     if name != path.stem:
         raise UsageError(f"derived/{path.name}: relation {name!r} does not match the file name")

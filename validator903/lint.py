@@ -111,6 +111,17 @@ def _written_code_lists(tree: exp.Expression, year: CollectionYear) -> list[str]
     return found
 
 
+def _dates_inside_aggregates(deployed_sql: str) -> list[str]:
+    """Deployed views read the collection dates as a scalar subquery of v903_parameters; SQL Server
+    refuses a subquery inside an aggregate (Msg 130), so such a view would not deploy there."""
+    found = []
+    for agg in parse(deployed_sql)[0].find_all(exp.AggFunc):
+        if any(True for _ in agg.find_all(exp.Subquery, exp.Select)):
+            found.append(f"{agg.sql('duckdb')[:50]!r}: a collection date (or subquery) inside an aggregate; "
+                         "compute it as a column in a CTE first (SQL Server refuses subqueries in aggregates)")
+    return found
+
+
 def _is_text(node) -> bool:
     return isinstance(node, exp.Literal) and node.is_string
 
@@ -194,6 +205,7 @@ def lint_rule(rule: Rule) -> list[str]:
                 shape.append(f"tables: lists {sorted(listed)} but the SQL reads {sorted(read)}; list exactly "
                              "what it reads, and under needs: a table that must be present although it is not read")
             shape += _written_code_lists(parse(written)[0], y)
+            shape += _dates_inside_aggregates(rule.render(RuleContext(y, "999", params_table="v903_parameters")))
         except Exception:
             pass  # lint_sql reports what does not parse
         for f in lint_sql(rule.code, sql) + shape:
@@ -217,6 +229,8 @@ def lint_derived() -> list[str]:
     for d in derived_relations():
         sql = d.render(RuleContext(CollectionYear.parse("2025/26"), "999"))
         findings += [f"derived/{d.path.name} ({d.name}): {f}" for f in lint_sql(d.name, sql, derived=True)]
+        deployed = d.render(RuleContext(CollectionYear.parse("2025/26"), "999", params_table="v903_parameters"))
+        findings += [f"derived/{d.path.name} ({d.name}): {f}" for f in _dates_inside_aggregates(deployed)]
         read = relations_read(parse(sql)[0])
         if read != set(d.reads):
             findings.append(f"derived/{d.path.name} ({d.name}): reads lists {sorted(d.reads)} but the SQL reads "

@@ -25,9 +25,15 @@ SELECT s.child, s.period_no,
        MAX(CASE WHEN s.starts_period = 1 THEN s.rne END) AS first_rne,
        MAX(CASE WHEN s.ends_period = 1 THEN s.rec END) AS last_rec,
        COUNT(*) AS episodes,
-       CASE WHEN MAX(CASE WHEN s.ends_period = 1 AND s.dec IS NOT NULL AND s.dec <= {{ period_end }} THEN 1 ELSE 0 END) = 1
-            THEN 0 ELSE 1 END AS open_at_end,
+       CASE WHEN MAX(s.closed_by_end) = 1 THEN 0 ELSE 1 END AS open_at_end,
        MAX(s.is_last) AS is_last_period
-FROM {{ rel('episodes_seq') }} AS s
-WHERE s.in_seq = 1
+FROM (
+  -- the collection date is compared row by row, outside any aggregate: deployed views read it as
+  -- a subquery, which SQL Server refuses inside one
+  SELECT q.child, q.period_no, q.starts_period, q.ends_period, q.row_no, q.decom, q.dec, q.rne, q.rec, q.is_last,
+         CASE WHEN q.ends_period = 1 AND q.dec IS NOT NULL AND q.dec <= {{ period_end }} THEN 1 ELSE 0 END
+           AS closed_by_end
+  FROM {{ rel('episodes_seq') }} AS q
+  WHERE q.in_seq = 1
+) AS s
 GROUP BY s.child, s.period_no

@@ -73,14 +73,21 @@ LEFT JOIN (
          MAX(CASE WHEN s.is_last = 1 THEN s.ls END) AS latest_ls,
          MAX(CASE WHEN s.is_last = 1 THEN s.place END) AS latest_place,
          MAX(CASE WHEN s.is_last = 1 THEN s.rec END) AS latest_rec,
-         MAX(CASE WHEN s.decom <= {{ period_end }} AND (s.dec IS NULL OR s.dec >= {{ period_start }})
-                  THEN 1 ELSE 0 END) AS during_year,
-         MAX(CASE WHEN (s.rne = 'S' AND s.decom > {{ period_start }} AND s.decom <= {{ period_end }})
-                    OR ((s.rec IS NULL OR s.rec <> 'X1') AND s.dec >= {{ period_start }} AND s.dec < {{ period_end }})
-                    OR (s.ls IN ('V3', 'V4') AND s.decom <= {{ period_end }}
-                        AND (s.dec IS NULL OR s.dec >= {{ period_start }}))
-                  THEN 1 ELSE 0 END) AS breaks_care
-  FROM {{ rel('episodes_seq') }} AS s
-  WHERE s.child IS NOT NULL
+         MAX(s.during_year) AS during_year,
+         MAX(s.breaks_care) AS breaks_care
+  FROM (
+    -- the collection dates are compared row by row, outside any aggregate: deployed views read
+    -- them as a subquery, which SQL Server refuses inside one
+    SELECT q.child, q.in_seq, q.is_first, q.is_last, q.row_no, q.decom, q.dec, q.rne, q.ls, q.place, q.rec,
+           CASE WHEN q.decom <= {{ period_end }} AND (q.dec IS NULL OR q.dec >= {{ period_start }})
+                THEN 1 ELSE 0 END AS during_year,
+           CASE WHEN (q.rne = 'S' AND q.decom > {{ period_start }} AND q.decom <= {{ period_end }})
+                  OR ((q.rec IS NULL OR q.rec <> 'X1') AND q.dec >= {{ period_start }} AND q.dec < {{ period_end }})
+                  OR (q.ls IN {{ codes('LS', 'short_breaks') }} AND q.decom <= {{ period_end }}
+                      AND (q.dec IS NULL OR q.dec >= {{ period_start }}))
+                THEN 1 ELSE 0 END AS breaks_care
+    FROM {{ rel('episodes_seq') }} AS q
+    WHERE q.child IS NOT NULL
+  ) AS s
   GROUP BY s.child
 ) AS f ON f.child = c.child

@@ -20,6 +20,8 @@ columns:
   starts_period: 1 when the episode starts a period of care (the first, or after a gap), else 0
   ends_period: 1 when it ends one (the latest, or the next starts after a gap), else 0
   period_no: 1-based number of the child's period of care the episode belongs to
+  starts_ls_spell: 1 when the episode starts a legal-status spell (the first, a different LS from the previous episode, or a start after the previous one's DEC, or a previous one with no valid DEC), else 0
+  ls_spell_no: 1-based number of the child's legal-status spell, a run of consecutive episodes with the same LS, each starting on or before the previous one's DEC (rules 361-364 measure L1, L2, L3 and J2 spells)
 */
 {% set cols = ['row_no', 'decom', 'dec', 'rne', 'ls', 'cin', 'place', 'place_provider', 'rec',
                  'reason_place_change', 'pl_post', 'urn'] %}
@@ -28,13 +30,20 @@ SELECT p.*,
        CASE WHEN p.seq IS NOT NULL
             THEN SUM(p.starts_period) OVER (PARTITION BY p.child, p.in_seq ORDER BY p.decom, p.row_no
                                             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-       END AS period_no
+       END AS period_no,
+       CASE WHEN p.seq IS NOT NULL
+            THEN SUM(p.starts_ls_spell) OVER (PARTITION BY p.child, p.in_seq ORDER BY p.decom, p.row_no
+                                              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+       END AS ls_spell_no
 FROM (
   SELECT o.*,
          CASE WHEN o.seq = 1 THEN 1 ELSE 0 END AS is_first,
          CASE WHEN o.seq = o.seq_count THEN 1 ELSE 0 END AS is_last,
          CASE WHEN o.seq = 1 OR (o.prev_dec IS NOT NULL AND o.decom > o.prev_dec) THEN 1 ELSE 0 END AS starts_period,
-         CASE WHEN o.seq = o.seq_count OR (o.dec IS NOT NULL AND o.next_decom > o.dec) THEN 1 ELSE 0 END AS ends_period
+         CASE WHEN o.seq = o.seq_count OR (o.dec IS NOT NULL AND o.next_decom > o.dec) THEN 1 ELSE 0 END AS ends_period,
+         CASE WHEN o.seq IS NOT NULL
+                   AND (o.seq = 1 OR o.ls IS NULL OR o.prev_ls IS NULL OR o.ls <> o.prev_ls
+                        OR o.prev_dec IS NULL OR o.decom > o.prev_dec) THEN 1 ELSE 0 END AS starts_ls_spell
   FROM (
     SELECT b.*,
            CASE WHEN b.in_seq = 1 THEN ROW_NUMBER() OVER ({{ window }}) END AS seq,

@@ -7,7 +7,15 @@ SELECT
       ORDER BY p.decom, p.row_no
       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
     )
-  END AS period_no
+  END AS period_no,
+  CASE
+    WHEN NOT p.seq IS NULL
+    THEN SUM(p.starts_ls_spell) OVER (
+      PARTITION BY p.child, p.in_seq
+      ORDER BY p.decom, p.row_no
+      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+    )
+  END AS ls_spell_no
 FROM (
   SELECT
     o.*,
@@ -26,7 +34,20 @@ FROM (
       )
       THEN 1
       ELSE 0
-    END AS ends_period
+    END AS ends_period,
+    CASE
+      WHEN NOT o.seq IS NULL
+      AND (
+        o.seq = 1
+        OR o.ls IS NULL
+        OR o.prev_ls IS NULL
+        OR o.ls <> o.prev_ls
+        OR o.prev_dec IS NULL
+        OR o.decom > o.prev_dec
+      )
+      THEN 1
+      ELSE 0
+    END AS starts_ls_spell
   FROM (
     SELECT
       b.*,

@@ -93,42 +93,56 @@ LEFT JOIN (
     MAX(CASE WHEN s.is_last = 1 THEN s.ls END) AS latest_ls,
     MAX(CASE WHEN s.is_last = 1 THEN s.place END) AS latest_place,
     MAX(CASE WHEN s.is_last = 1 THEN s.rec END) AS latest_rec,
-    MAX(
+    MAX(s.during_year) AS during_year,
+    MAX(s.breaks_care) AS breaks_care
+  FROM (
+    /* the collection dates are compared row by row, outside any aggregate: deployed views read */
+    /* them as a subquery, which SQL Server refuses inside one */
+    SELECT
+      q.child,
+      q.in_seq,
+      q.is_first,
+      q.is_last,
+      q.row_no,
+      q.decom,
+      q.dec,
+      q.rne,
+      q.ls,
+      q.place,
+      q.rec,
       CASE
-        WHEN s.decom <= DATE '2026-03-31'
+        WHEN q.decom <= DATE '2026-03-31'
         AND (
-          s.dec IS NULL OR s.dec >= DATE '2025-04-01'
+          q.dec IS NULL OR q.dec >= DATE '2025-04-01'
         )
         THEN 1
         ELSE 0
-      END
-    ) AS during_year,
-    MAX(
+      END AS during_year,
       CASE
         WHEN (
-          s.rne = 'S' AND s.decom > DATE '2025-04-01' AND s.decom <= DATE '2026-03-31'
+          q.rne = 'S' AND q.decom > DATE '2025-04-01' AND q.decom <= DATE '2026-03-31'
         )
         OR (
           (
-            s.rec IS NULL OR s.rec <> 'X1'
+            q.rec IS NULL OR q.rec <> 'X1'
           )
-          AND s.dec >= DATE '2025-04-01'
-          AND s.dec < DATE '2026-03-31'
+          AND q.dec >= DATE '2025-04-01'
+          AND q.dec < DATE '2026-03-31'
         )
         OR (
-          s.ls IN ('V3', 'V4')
-          AND s.decom <= DATE '2026-03-31'
+          q.ls IN ('V3', 'V4')
+          AND q.decom <= DATE '2026-03-31'
           AND (
-            s.dec IS NULL OR s.dec >= DATE '2025-04-01'
+            q.dec IS NULL OR q.dec >= DATE '2025-04-01'
           )
         )
         THEN 1
         ELSE 0
-      END
-    ) AS breaks_care
-  FROM episodes_seq AS s
-  WHERE
-    NOT s.child IS NULL
+      END AS breaks_care
+    FROM episodes_seq AS q
+    WHERE
+      NOT q.child IS NULL
+  ) AS s
   GROUP BY
     s.child
 ) AS f

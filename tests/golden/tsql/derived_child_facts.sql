@@ -96,44 +96,58 @@ LEFT JOIN (
     MAX(CASE WHEN s.is_last = 1 THEN s.ls END) AS latest_ls,
     MAX(CASE WHEN s.is_last = 1 THEN s.place END) AS latest_place,
     MAX(CASE WHEN s.is_last = 1 THEN s.rec END) AS latest_rec,
-    MAX(
+    MAX(s.during_year) AS during_year,
+    MAX(s.breaks_care) AS breaks_care
+  FROM (
+    /* the collection dates are compared row by row, outside any aggregate: deployed views read */
+    /* them as a subquery, which SQL Server refuses inside one */
+    SELECT
+      q.child AS child,
+      q.in_seq AS in_seq,
+      q.is_first AS is_first,
+      q.is_last AS is_last,
+      q.row_no AS row_no,
+      q.decom AS decom,
+      q.dec AS dec,
+      q.rne AS rne,
+      q.ls AS ls,
+      q.place AS place,
+      q.rec AS rec,
       CASE
-        WHEN s.decom <= CONVERT(DATE, '2026-03-31', 23)
+        WHEN q.decom <= CONVERT(DATE, '2026-03-31', 23)
         AND (
-          s.dec IS NULL OR s.dec >= CONVERT(DATE, '2025-04-01', 23)
+          q.dec IS NULL OR q.dec >= CONVERT(DATE, '2025-04-01', 23)
         )
         THEN 1
         ELSE 0
-      END
-    ) AS during_year,
-    MAX(
+      END AS during_year,
       CASE
         WHEN (
-          s.rne COLLATE Latin1_General_BIN2 = 'S'
-          AND s.decom > CONVERT(DATE, '2025-04-01', 23)
-          AND s.decom <= CONVERT(DATE, '2026-03-31', 23)
+          q.rne COLLATE Latin1_General_BIN2 = 'S'
+          AND q.decom > CONVERT(DATE, '2025-04-01', 23)
+          AND q.decom <= CONVERT(DATE, '2026-03-31', 23)
         )
         OR (
           (
-            s.rec IS NULL OR s.rec COLLATE Latin1_General_BIN2 <> 'X1'
+            q.rec IS NULL OR q.rec COLLATE Latin1_General_BIN2 <> 'X1'
           )
-          AND s.dec >= CONVERT(DATE, '2025-04-01', 23)
-          AND s.dec < CONVERT(DATE, '2026-03-31', 23)
+          AND q.dec >= CONVERT(DATE, '2025-04-01', 23)
+          AND q.dec < CONVERT(DATE, '2026-03-31', 23)
         )
         OR (
-          s.ls COLLATE Latin1_General_BIN2 IN ('V3', 'V4')
-          AND s.decom <= CONVERT(DATE, '2026-03-31', 23)
+          q.ls COLLATE Latin1_General_BIN2 IN ('V3', 'V4')
+          AND q.decom <= CONVERT(DATE, '2026-03-31', 23)
           AND (
-            s.dec IS NULL OR s.dec >= CONVERT(DATE, '2025-04-01', 23)
+            q.dec IS NULL OR q.dec >= CONVERT(DATE, '2025-04-01', 23)
           )
         )
         THEN 1
         ELSE 0
-      END
-    ) AS breaks_care
-  FROM episodes_seq AS s
-  WHERE
-    NOT s.child IS NULL
+      END AS breaks_care
+    FROM episodes_seq AS q
+    WHERE
+      NOT q.child IS NULL
+  ) AS s
   GROUP BY
     s.child
 ) AS f
