@@ -16,7 +16,7 @@ from validator903.warehouse.mapping import default_mapping
 SCHEMA = "ssda903"
 KEYWORDS_BEFORE_PAREN = {"AS", "AND", "OR", "NOT", "FROM", "JOIN", "ON", "WHERE", "SELECT", "THEN", "ELSE", "WHEN",
                          "BY", "PARTITION", "ALL", "UNION", "IF", "WITH", "BETWEEN", "IS", "NULL", "VIEW", "TABLE",
-                         "INTEGER", "DATE", "NVARCHAR", "BIGINT", "INT", "COLLATE", "END", "EXCEPTION"}
+                         "INTEGER", "DATE", "NVARCHAR", "BIGINT", "INT", "COLLATE", "END", "EXCEPTION", "HAVING"}
 WRITE = re.compile(r"\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE\s+INTO|DROP\s+(?:VIEW|TABLE)|ALTER\s+TABLE|"
                    r"TRUNCATE\s+TABLE|CREATE\s+(?:OR\s+REPLACE\s+)?(?:VIEW|TABLE))\s+(?:IF\s+EXISTS\s+)?([\w.\[\]\"]+)",
                    re.I)
