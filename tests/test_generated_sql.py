@@ -163,6 +163,27 @@ def test_generated_sql_never_writes_outside_our_schema(dialect):
     assert writes > 50
 
 
+def _unlisted_functions(statement: str, dialect: str) -> set[str]:
+    text = STRING.sub("''", COMMENT.sub(" ", statement).upper())
+    return {fn for fn in re.findall(r"\b([A-Z_][A-Z0-9_$]*)\s*\(", text)
+            if fn not in spec(dialect).engine.functions and fn not in KEYWORDS_BEFORE_PAREN}
+
+
+@pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres"])
+def test_selftest_statements_reparse_and_use_listed_functions(dialect):
+    from validator903.fixtures import load_cases
+    from validator903.selftest import selftest_script
+
+    statements = [s for s in selftest_script(dialect).split(spec(dialect).engine.batch_end) if s.strip()]
+    statements[0] = "\n".join(l for l in statements[0].splitlines() if not l.startswith("--"))
+    assert sum("ok case " in s for s in statements) == len(load_cases())
+    unknown = set()
+    for s in statements:
+        sqlglot.parse_one(s, read=dialect)
+        unknown |= _unlisted_functions(s, dialect)
+    assert unknown == set()
+
+
 def test_snapshot_and_selftest_write_only_our_schema():
     from validator903.selftest import selftest_script
 
