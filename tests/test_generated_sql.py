@@ -192,3 +192,23 @@ def test_snapshot_and_selftest_write_only_our_schema():
             body = "\n".join(l for l in stmt.splitlines() if not l.startswith("--")).strip()
             if body:
                 assert _write_targets(body, dialect) == [], body[:80]
+
+
+def test_sql_server_staged_text_carries_the_binary_collation_by_type():
+    """Every staged text column (codes, <date>_raw, derived UASC) is binary-collated, so every
+    comparison over it - CASE results, COALESCE, joins, GROUP BY, PARTITION BY - is exact and no
+    two sides can carry different collations (Msg 468); dates and row_no carry none."""
+    from validator903.tables import DERIVED, all_table_names, spec_for
+    from validator903.warehouse.source import staged_select
+
+    mapping = default_mapping("council")
+    for table in all_table_names():
+        tree = staged_select(mapping, table, "tsql")
+        t = spec_for(table)
+        texts = {c.lower() for c in t.codes} | {c.lower() + "_raw" for c in t.dates} | \
+            {c.lower() for c in DERIVED.get(t.name, ())}
+        for proj in tree.expressions:
+            collated = isinstance(proj.this, exp.Collate)
+            assert collated == (proj.alias_or_name in texts), (table, proj.alias_or_name)
+    params = next(s for _, s in statements("tsql") if s.startswith(f"CREATE TABLE {SCHEMA}.v903_parameters"))
+    assert "la_code NVARCHAR(3) COLLATE Latin1_General_BIN2" in params
