@@ -446,3 +446,24 @@ def test_permission_denied_is_a_failure_naming_table_and_privilege(council_db, p
     status = {r["code"]: r["status"] for r in csv.DictReader(open(tmp_path / "summary.csv", encoding="utf-8"))}
     assert status["101"].startswith("failed: no SELECT privilege on council.header") and "permission denied" in status["101"]
     assert status["355"] == "ran"
+
+
+def test_deploy_and_snapshot_on_duckdb(tmp_path):
+    """The same deployment on DuckDB (one explicit transaction: its driver has no autocommit
+    switch): a redeploy over the first, two snapshots, errors_latest the newest."""
+    db = tmp_path / "council.duckdb"
+    conn = duckdb.connect(str(db))
+    load_all(conn, [SAMPLE / "current"], None)
+    for (name,) in conn.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'raw'").fetchall():
+        conn.execute(f"CREATE TABLE main.{name} AS SELECT * FROM raw.{name}")
+    conn.close()
+    url = f"duckdb:///{db}"
+    for _ in range(2):
+        p = cli("run", "--url", url, "--year", "2025/26", "--source-schema", "main", "--deploy", "-q")
+        assert p.returncode == 0, p.stderr
+        assert cli("snapshot", "--url", url).returncode == 0
+    conn = duckdb.connect(str(db))
+    n = conn.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0]
+    assert n > 0
+    assert conn.execute("SELECT COUNT(*), MAX(snapshot_id) FROM ssda903.errors_latest").fetchone() == (n, 2)
+    assert conn.execute("SELECT COUNT(*) FROM ssda903.v903_error_history").fetchone()[0] == 2 * n
