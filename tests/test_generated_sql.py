@@ -171,7 +171,7 @@ def _unlisted_functions(statement: str, dialect: str) -> set[str]:
 
 @pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres", "duckdb"])
 def test_selftest_statements_reparse_use_listed_functions_and_never_write(dialect):
-    from validator903.fixtures import load_cases
+    from validator903.selftest import default_cases as load_cases
     from validator903.selftest import selftest_script
 
     statements = [s for s in selftest_script(dialect).split(spec(dialect).engine.batch_end) if s.strip()]

@@ -146,7 +146,7 @@ def test_compile_writes_ordered_scripts(council_db, tmp_path):
 
 
 def _selftest_lines_expected():
-    from validator903.fixtures import load_cases
+    from validator903.selftest import default_cases as load_cases
     from validator903.selftest import HELPER_CASES
 
     import yaml
@@ -167,7 +167,7 @@ def test_selftest_prints_only_ok_on_postgres_via_psql(pg_dsn, tmp_path):
     lines = run.stdout.splitlines()
     assert [l for l in lines if not l.startswith("ok ")] == []
     assert len(lines) == _selftest_lines_expected() + 2  # + the two settings verdicts
-    from validator903.fixtures import load_cases
+    from validator903.selftest import default_cases as load_cases
     assert sum(l.startswith("ok case ") for l in lines) == len(load_cases())
 
 
@@ -186,7 +186,7 @@ def test_selftest_says_fail_with_what_was_expected(pg):
     """A wrong expectation must read FAIL, naming the case, the rows expected and what came back."""
     from dataclasses import replace
 
-    from validator903.fixtures import load_cases
+    from validator903.selftest import default_cases as load_cases
     from validator903.selftest import case_sql
 
     case = next(c for c in load_cases() if c.code == "355" and c.expect)
@@ -260,6 +260,31 @@ def test_run_prints_the_summary_without_local_tables(tmp_path):
     flagged = sum(1 for _ in open(tmp_path / "out" / "errors.csv", encoding="utf-8")) - 1
     assert f"{flagged} rows flagged" in p.stdout
 
+
+def test_run_on_postgres_writes_every_report(council_db, duckdb_errors, tmp_path):
+    """The one pipeline: xlsx, html, json, --compare-with and --by-social-worker on a warehouse run,
+    with the flagged rows' values (the staged tables come back for the reports)."""
+    import json
+
+    import openpyxl
+
+    url, mapping = council_db
+    out = tmp_path / "out"
+    p = cli("run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--output", out, "-q",
+            "--format", "csv,xlsx,html,json", "--compare-with", duckdb_errors, "--by-social-worker", out / "sw")
+    assert p.returncode == 0, p.stderr
+    n = sum(1 for _ in open(out / "errors.csv", encoding="utf-8")) - 1
+    with open(out / "errors_compared.csv", newline="", encoding="utf-8") as f:
+        compared = list(csv.DictReader(f))
+    assert len(compared) == n and {r["status"] for r in compared} == {"open"}  # same keys as the local run
+    assert all(r["values"] for r in compared)
+    doc = json.loads((out / "errors.json").read_text(encoding="utf-8"))
+    assert len(doc["errors"]) == n and doc["run"]["fixed"] == 0
+    with open(out / "sw" / "index.csv", newline="", encoding="utf-8") as f:
+        index = list(csv.DictReader(f))
+    assert sum(int(r["errors"]) for r in index) == n and len(index) > 2  # social workers found, not all unassigned
+    assert "episodes" in openpyxl.load_workbook(out / "report.xlsx", read_only=True).sheetnames
+    assert (out / "report.html").stat().st_size > 10_000
 
 def _one_line(p, code=2):
     assert p.returncode == code, p.stderr

@@ -1,4 +1,4 @@
-"""Command line: validator903 demo | validate | rules | show | compile | lint."""
+"""Command line: validator903 demo | validate | rules | show | compile | run | test-rules | lint | ..."""
 from __future__ import annotations
 
 import csv
@@ -31,75 +31,45 @@ def _split_codes(rules: Optional[str]) -> list[str] | None:
     return [c for c in rules.split(",")] if rules else None
 
 
-REPORT_FILES = ("errors.csv", "summary.csv", "errors_compared.csv", "fixed.csv", "report.xlsx", "report.html",
-                "errors.json")
-
-
 def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str | None,
               output: Path | None, rules: str | None, strict: bool, quiet: bool = False,
               profile: bool = False, formats: list[str] | None = None, compare_with: Path | None = None,
               by_social_worker: Path | None = None) -> int:
-    import shutil
-
     from . import engine
-    from .reports import parse_formats, write_reports
-    from .reports.console import print_summary, rule_progress
-    from .reports.data import gather, snapshot_previous
+    from .load.checks import run_warnings, same_inputs
+    from .pipeline import Request, run_pipeline
     from .rules import rules_for_year
 
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     chosen = rules_for_year(ctx.year, _split_codes(rules))
-    fmts = parse_formats(formats)
-    if output is None and fmts != ["csv"]:
-        raise UsageError(f"--format {','.join(fmts)} writes files: give --output DIR too")
-    # The earlier run's database is copied aside first: it may live in the --output about to be rewritten.
-    prev_copy = snapshot_previous(compare_with) if compare_with is not None else None
-    try:
-        if output is not None:
-            output.mkdir(parents=True, exist_ok=True)
-        conn = engine.open_db(output / "validation.duckdb" if output else None)
+    req = Request(output, formats, compare_with, by_social_worker, quiet, strict, profile,
+                  inputs=list(paths) + list(previous or []))
+    early = same_inputs(paths, previous)
+
+    def start(conn):
         run = engine.prepare(conn, ctx, paths, previous)
-        for w in run.load.warnings:
-            err_console.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
-        with rule_progress(err_console, len(chosen), disable=quiet) as on_rule:
-            engine.run_rules(run, chosen, on_rule=on_rule)
-        data = gather(run, prev_copy, compare_with)
-    finally:
-        if prev_copy is not None:
-            shutil.rmtree(prev_copy.parent, ignore_errors=True)
-    if not quiet:
-        print_summary(data, out_console)
-    if output is not None:
-        for name in REPORT_FILES:  # an earlier run's reports of other formats would be mistaken for this run's
-            (output / name).unlink(missing_ok=True)
-        with err_console.status("Writing reports", spinner="dots") if not quiet else _nullcontext():
-            written = write_reports(data, output, fmts)
-        for p in written + [output / "validation.duckdb"]:
-            out_console.print(f"wrote {p}", highlight=False)
-    if by_social_worker is not None:
-        from .reports.by_social_worker import write_by_social_worker
+        run.load.warnings[:0] = early
+        run.load.warnings += run_warnings(run)
+        return run
 
-        if not data.has_sw:
-            err_console.print("[yellow]warning:[/yellow] no sw_episodes table: every error is in unassigned.csv",
-                              highlight=False, soft_wrap=True)
-        files = write_by_social_worker(data, by_social_worker)
-        lists = [p for p in files if p.name.startswith("sw_")]
-        shown = files if len(lists) <= 20 else [p for p in files if p not in lists]
-        for p in shown:
-            out_console.print(f"wrote {p}", highlight=False)
-        if len(shown) < len(files):  # hundreds of social workers: index.csv names every list
-            out_console.print(f"wrote {len(lists)} lists, one per social worker, {by_social_worker}/sw_*.csv "
-                              "(each named in index.csv)", highlight=False)
-    if profile:
-        from .profile import profile_rules
-        profile_rules(run, out_console, output / "profile" if output else None)
-    conn.close()
-    return 1 if strict and run.flagged else 0
+    def finish(conn, run, on_rule):
+        return engine.run_rules(run, chosen, on_rule=on_rule)
+
+    return run_pipeline(req, ctx, ", ".join(map(str, paths)), len(chosen), start, finish, out_console, err_console)
 
 
-def _nullcontext():
-    from contextlib import nullcontext
-    return nullcontext()
+RULES_DIR_HELP = ("A folder of your council's own rules (and their YAML cases), in the format of rules_sql/; "
+                  "repeat for several. Their codes must not clash with the DfE's.")
+
+
+def _rules_dir_option():
+    return typer.Option(None, "--rules-dir", help=RULES_DIR_HELP)
+
+
+def _use_packs(folders: list[Path] | None) -> None:
+    from .rules import use_packs
+
+    use_packs(folders or [])
 
 
 FORMAT_HELP = ("Reports to write into --output: csv (errors.csv, summary.csv; the default), xlsx (report.xlsx), "
@@ -125,8 +95,10 @@ def validate(
     fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Validate a return. Exit 0 when validation ran, 1 with --strict and findings, 2 for unusable input."""
+    _use_packs(rules_dir)
     raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet, profile,
                                fmt, compare_with, by_social_worker))
 
@@ -137,10 +109,12 @@ def demo(
     fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Validate the bundled sample council (current and previous year) and print a summary."""
     from .resources import sample_dir
 
+    _use_packs(rules_dir)
     sample = sample_dir()
     out = output or Path(tempfile.mkdtemp(prefix="validator903_demo_"))
     out_console.print(f"Sample council: {sample} ({SAMPLE_YEAR}, LA 999)")
@@ -152,23 +126,26 @@ def demo(
 def list_rules(
     year: str = typer.Option(..., "--year"),
     fmt: str = typer.Option("table", "--format", help="table or csv"),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """List the rules in force in a collection year."""
     from .rules import rules_for_year
 
+    _use_packs(rules_dir)
     chosen = rules_for_year(CollectionYear.parse(year))
     if fmt == "csv":
         w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["code", "message", "fields", "tables"])
+        w.writerow(["code", "message", "fields", "tables", "source", "severity", "stage", "name"])
         for r in chosen:
-            w.writerow([r.code, r.message, ";".join(r.fields), ";".join(r.tables)])
+            w.writerow([r.code, r.message, ";".join(r.fields), ";".join(r.tables), r.source, r.severity,
+                        r.stage or "", r.name])
     elif fmt == "table":
         from rich.table import Table
         t = Table(title=f"{len(chosen)} rules in {year}")
-        for col in ("code", "name", "tables", "message"):
+        for col in ("code", "name", "source", "severity", "tables", "message"):
             t.add_column(col)
         for r in chosen:
-            t.add_row(r.code, r.name, ", ".join(r.tables), r.message)
+            t.add_row(r.code, r.name, r.source, r.severity, ", ".join(r.tables), r.message)
         out_console.print(t)
     else:
         raise UsageError(f"--format {fmt!r}: choose table or csv")
@@ -180,17 +157,20 @@ def show(
     dialect: str = typer.Option("duckdb", "--dialect", help="duckdb, postgres, tsql or oracle"),
     year: Optional[str] = typer.Option(None, "--year", help="Collection year (default: the latest the rule has)."),
     la: Optional[str] = typer.Option(None, "--la"),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Print a rule's metadata and its SQL in one dialect."""
     from .dialects import spec
     from .rules import find_rule
 
+    _use_packs(rules_dir)
     spec(dialect)
     rule = find_rule(code, CollectionYear.parse(year) if year else None)
     y = CollectionYear.parse(year) if year else CollectionYear.parse(rule.years[-1])
     print(f"-- {rule.code} {rule.name} ({y}; rule applies {rule.years[0]}..{rule.years[-1]})")
     print(f"-- {rule.message}")
-    print(f"-- fields: {', '.join(rule.fields)}; tables: {', '.join(rule.tables)}")
+    print(f"-- fields: {', '.join(rule.fields)}; tables: {', '.join(rule.tables)}; source: {rule.source}; "
+          f"severity: {rule.severity}")
     if rule.differs_from_peer:
         print(f"-- differs from peer: {' '.join(rule.differs_from_peer.split())}")
     print(rule.sql(RuleContext(y, check_la_code(la)), dialect, pretty=True) + ";")
@@ -211,12 +191,14 @@ def compile_cmd(
         "compatibility level 110); 2016 (SP1 or later) adds CREATE OR ALTER, 2017 TRIM."),
     grant_to: Optional[str] = typer.Option(None, "--grant-to", help="A BI role to grant read access to the "
                                            "errors views, history and catalogue (see README: grants)."),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Write ordered, re-runnable deployment scripts: staging views, one view per rule, the errors view."""
     from .compile import compile_year
     from .dialects import spec
     from .warehouse.mapping import load_mapping
 
+    _use_packs(rules_dir)
     spec(dialect)
     if target_version:
         dialect = f"{dialect}:{target_version}"
@@ -242,13 +224,14 @@ def run(
     rules: Optional[str] = typer.Option(None, "--rules"),
     strict: bool = typer.Option(False, "--strict"),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
+    fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
+    by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Run the rules inside a warehouse: read-only SELECTs by default, or deployed views."""
-    from rich.progress import Progress
-
-    from . import report
-    from .reports.console import print_summary
-    from .reports.data import gather
+    _use_packs(rules_dir)
+    from .pipeline import Request, run_pipeline
     from .rules import rules_for_year
     from .warehouse.connect import connect, dialect_of
     from .warehouse.mapping import load_mapping
@@ -256,19 +239,25 @@ def run(
 
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     m = load_mapping(mapping, dialect_of(url), source_schema)
-    conn = connect(url)
-    with Progress(console=err_console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("Running rules", total=len(rules_for_year(ctx.year, _split_codes(rules))))
-        result = run_remote(conn, ctx, m, _split_codes(rules), deploy, schema, on_rule=lambda r: progress.advance(task),
-                            grant_to=grant_to)
-    conn.close()
-    if not quiet:
-        print_summary(gather(result), out_console)
-    if output is not None:
-        for p in report.write_outputs(result, output):
-            out_console.print(f"wrote {p}", highlight=False)
-    failed = any(r.status.startswith("failed") for r in result.results)
-    raise typer.Exit(1 if strict and (result.flagged or failed) else 0)
+    req = Request(output, fmt, compare_with, by_social_worker, quiet, strict)
+    total = len(rules_for_year(ctx.year, _split_codes(rules)))
+    remote = connect(url)
+    try:
+        code = run_pipeline(req, ctx, _redacted(url), total, start=lambda conn: None,
+                            finish=lambda conn, _run, on_rule: run_remote(remote, ctx, m, _split_codes(rules), deploy,
+                                                                          schema, on_rule=on_rule, local=conn, grant_to=grant_to,
+                                                                          copy_tables=output is not None
+                                                                          or by_social_worker is not None),
+                            out=out_console, err=err_console)
+    finally:
+        remote.close()
+    raise typer.Exit(code)
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, for run_info."""
+    import re
+    return re.sub(r"(//[^/:@]*):[^@/]*@", r"\1:***@", url)
 
 
 @app.command()
@@ -292,11 +281,16 @@ def snapshot(
 def selftest(
     dialect: str = typer.Option(..., "--dialect"),
     out: Optional[Path] = typer.Option(None, "--out", help="Write the script here instead of printing it."),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
-    """Emit a script that checks every portable helper on your own server, plus a settings probe."""
+    """Emit one read-only script that checks, on your own server, the settings the SQL depends on,
+    every helper and every rule case (a pack's too, with --rules-dir): one ok/FAIL line each."""
+    from .dialects import spec
     from .selftest import selftest_script
 
-    text = selftest_script(dialect)
+    spec(dialect)
+    _use_packs(rules_dir)
+    text = selftest_script(dialect, packs=tuple(rules_dir or ()))
     if out:
         out.write_text(text, encoding="utf-8")
         out_console.print(f"wrote {out}", highlight=False)
@@ -336,11 +330,51 @@ def synth(
                       + f"; {len(s.injected)} errors injected", highlight=False)
 
 
+@app.command("test-rules")
+def test_rules(
+    folder: Path = typer.Argument(..., help="A rule pack: rule files and their YAML cases, side by side."),
+):
+    """Run a rule pack's YAML cases on DuckDB: exit 0 when every case passes, 1 when one fails."""
+    from .rules import pack_rules
+    from .testing import check_cases, load_cases
+
+    _use_packs([folder])
+    pack = pack_rules(folder.resolve())
+    cases = load_cases(folder, recursive=True)
+    if not cases:
+        raise UsageError(f"{folder}: no YAML cases (files with rule: and cases:) beside the rules")
+    ours = {r.code for r in pack}
+    strangers = sorted({c.code for c in cases} - ours)
+    if strangers:
+        raise UsageError(f"{folder}: cases for rules the pack does not have: {', '.join(strangers)}")
+    untested = sorted(ours - {c.code for c in cases})
+    from .lint import lint_rule
+
+    findings = [f for r in pack for f in lint_rule(r)]  # a pack must also run in the warehouse
+    for f in findings:
+        print(f"FAIL  lint {f}")
+    results = check_cases(cases)
+    for r in results:
+        if r.ok:
+            print(f"ok    {r.case.id}")
+        elif r.error:
+            print(f"FAIL  {r.case.id} ({r.case.file.name}): {r.error}")
+        else:
+            show = lambda rows: "[" + ", ".join(f"[{t}, {n}]" for t, n in sorted(rows)) + "]"
+            print(f"FAIL  {r.case.id} ({r.case.file.name}): expected {show(r.case.expect)}, got {show(r.got)}")
+    failed = sum(not r.ok for r in results) + len(findings)
+    for code in untested:
+        print(f"warning: rule {code} has no cases")
+    print(f"{sum(r.ok for r in results)} passed, {failed} failed")
+    raise typer.Exit(1 if failed else 0)
+
+
 @app.command()
-def lint():
+def lint(rules_dir: Optional[List[Path]] = _rules_dir_option()):
     """Check every rule source against the portable subset (exit 1 on findings)."""
     from .lint import lint_all
 
+    _use_packs(rules_dir)
     findings = lint_all()
     for f in findings:
         print(f)
@@ -349,22 +383,43 @@ def lint():
 
 def main() -> None:
     try:
-        sys.exit(app(standalone_mode=False) or 0)
+        code = app(standalone_mode=False) or 0
+        if code == 130:  # click hands typer's Ctrl+C back as a return code
+            print("interrupted", file=sys.stderr)
+        sys.exit(code)
     except UsageError as e:
         _fail_plain(str(e))
     except typer.Exit as e:
+        if e.exit_code == 130:  # typer's form of Ctrl+C; the outputs were built aside and are as they were
+            print("interrupted", file=sys.stderr)
         sys.exit(e.exit_code)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # the outputs were built aside: the earlier ones are as they were
+        print("interrupted", file=sys.stderr)
         sys.exit(130)
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
+        if _was_interrupted(e):
+            print("interrupted", file=sys.stderr)
+            sys.exit(130)
         # typer bundles its own click, so its usage errors are recognised by shape, not by class
         if hasattr(e, "format_message") and hasattr(e, "exit_code"):
             _fail_plain(f"{e.format_message()} (see validator903 --help)", 2)
         if os.environ.get("VALIDATOR903_DEBUG"):
             raise
         _fail_plain(f"internal error: {type(e).__name__}: {e} (set VALIDATOR903_DEBUG=1 for details)", 3)
+
+
+def _was_interrupted(e: BaseException) -> bool:
+    """Ctrl+C in another guise: click's Abort, DuckDB's interrupt, or wrapped while a class was made."""
+    from .engine import interrupted
+
+    seen = 0
+    while e is not None and seen < 10:
+        if isinstance(e, KeyboardInterrupt) or type(e).__name__ == "Abort" or interrupted(e):
+            return True
+        e, seen = e.__cause__ or e.__context__, seen + 1
+    return False
 
 
 def _fail_plain(message: str, code: int = 2) -> None:

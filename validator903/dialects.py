@@ -351,11 +351,17 @@ def _key(sql: str, dialect: str, pretty: bool) -> str:
 
 @lru_cache(maxsize=None)
 def _code_version() -> str:
-    """This module's own text: a change to a quirk must not be served stale SQL."""
+    """This module's own text and the table specs: a change to a quirk, or to a table's columns,
+    dates or derived columns (which the generated staging SQL follows), must not be served stale SQL."""
     import hashlib
     from pathlib import Path
 
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    from . import tables
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(Path(tables.__file__).read_bytes())
+    h.update(repr((tables.TABLES, sorted(tables.DERIVED.items()), tables.LAST_SUFFIX)).encode("utf-8"))
+    return h.hexdigest()
 
 
 def transpile_cached(sql: str, dialect: str, pretty: bool = False, single: bool = False) -> str:

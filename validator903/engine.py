@@ -1,7 +1,8 @@
-"""Run: load -> stage -> one query per rule -> the ``errors`` relation, all inside one DuckDB.
+"""Run: load -> stage -> derived relations -> one query per rule -> the ``errors`` relation, all
+inside one DuckDB.
 
-Rules only read staging and each runs as its own INSERT ... SELECT, so no rule can change what
-another sees, and the flagged rows never travel through Python.
+Rules only read staging and the derived relations, and each runs as its own INSERT ... SELECT, so
+no rule can change what another sees, and the flagged rows never travel through Python.
 """
 from __future__ import annotations
 
@@ -41,7 +42,13 @@ class Run:
 ERRORS_DDL = ("CREATE OR REPLACE TABLE errors (code VARCHAR, table_name VARCHAR, row_no BIGINT, "
               "child VARCHAR)")
 CATALOGUE_DDL = ("CREATE OR REPLACE TABLE rule_results (code VARCHAR, name VARCHAR, message VARCHAR, "
-                 "fields VARCHAR, status VARCHAR, count BIGINT, sort_order INTEGER)")
+                 "fields VARCHAR, status VARCHAR, count BIGINT, sort_order INTEGER, source VARCHAR, "
+                 "severity VARCHAR)")
+
+
+def interrupted(e: BaseException) -> bool:
+    """DuckDB's form of Ctrl+C (the CSV reader reports it as an error of the file it was reading)."""
+    return isinstance(e, duckdb.InterruptException) or "Query interrupted" in str(e) or "INTERRUPT Error" in str(e)
 
 
 def open_db(path: Path | None) -> duckdb.DuckDBPyConnection:
@@ -64,6 +71,8 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> Lo
     loaded = load_all(conn, current, previous)
 
     def explain(table: str, e: Exception) -> Exception:
+        if interrupted(e):  # Ctrl+C while a file was read: not the file's fault
+            return KeyboardInterrupt()
         f = loaded.tables[table].file
         return read_error(f, e) if f else InputError(loaded.tables[table].source, str(e).splitlines()[0])
 
@@ -84,20 +93,36 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> Lo
 
 
 def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None) -> Run:
-    return Run(conn, ctx, load_and_stage(conn, current, previous))
+    """Load, stage and build the derived relations: everything the rules read."""
+    from .derived import materialise_duckdb
+
+    loaded = load_and_stage(conn, current, previous)
+    materialise_duckdb(conn, ctx, loaded.tables)
+    return Run(conn, ctx, loaded)
+
+
+def skipped_status(missing: list[str]) -> str:
+    """Why a rule did not run: last year's return was not supplied, or a table of this year's."""
+    from .tables import LAST_SUFFIX
+
+    if all(t.endswith(LAST_SUFFIX) for t in missing):
+        return "skipped: previous year not supplied"
+    return f"skipped: missing table {', '.join(t for t in missing if not t.endswith(LAST_SUFFIX)) or ', '.join(missing)}"
 
 
 def run_rule(run: Run, rule: Rule) -> RuleResult:
-    missing = [t for t in rule.tables if t not in run.load.tables]
+    missing = [t for t in rule.requires() if t not in run.load.tables]
     if missing:
-        return RuleResult(rule, f"skipped: missing table {', '.join(missing)}")
+        return RuleResult(rule, skipped_status(missing))
     t0 = time.perf_counter()
     try:
         sql = rule.sql(run.ctx, "duckdb")
         code = rule.code.replace("'", "''")
         count = run.conn.execute(f"INSERT INTO errors SELECT DISTINCT '{code}', q.table_name, q.row_no, q.child "
                                  f"FROM ({sql}) AS q").fetchone()[0]
-    except Exception as e:  # one broken rule must not stop the others; it is reported, not hidden
+    except Exception as e:
+        if interrupted(e):  # Ctrl+C stops the run; it is no rule's failure
+            raise KeyboardInterrupt from None  # one broken rule must not stop the others; it is reported, not hidden
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
     return RuleResult(rule, "ran", count, time.perf_counter() - t0)
@@ -120,8 +145,8 @@ def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None]
 def _record_results(run: Run) -> None:
     run.conn.execute(CATALOGUE_DDL)
     ordered = sorted(run.results, key=lambda r: code_sort_key(r.rule.code))
-    rows = [(r.rule.code, r.rule.name, r.rule.message, ";".join(r.rule.fields), r.status, r.count, i)
-            for i, r in enumerate(ordered)]
+    rows = [(r.rule.code, r.rule.name, r.rule.message, ";".join(r.rule.fields), r.status, r.count, i,
+             r.rule.source, r.rule.severity) for i, r in enumerate(ordered)]
     if rows:  # one statement: DuckDB runs executemany row by row
-        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
         run.conn.execute(f"INSERT INTO rule_results VALUES {values}", [v for row in rows for v in row])

@@ -6,7 +6,7 @@ from pathlib import Path
 from .engine import Run
 
 
-def profile_rules(run: Run, console, folder: Path | None, top: int = 10) -> list[tuple[str, float]]:
+def profile_rules(run: Run, console, folder: Path | None, top: int = 10, shown_as: Path | None = None) -> list[tuple[str, float]]:
     from rich.table import Table
 
     ran = sorted((r for r in run.results if r.status == "ran"), key=lambda r: -r.seconds)[:top]
@@ -24,7 +24,7 @@ def profile_rules(run: Run, console, folder: Path | None, top: int = 10) -> list
             rows = run.conn.execute("EXPLAIN ANALYZE " + r.rule.sql(run.ctx, "duckdb")).fetchall()
             path = folder / f"{r.rule.code}.txt"
             path.write_text("\n".join(str(row[-1]) for row in rows), encoding="utf-8")
-            plan = str(path)
+            plan = str((shown_as or folder) / path.name)
         t.add_row(r.rule.code, f"{r.seconds:.3f}", str(r.count), plan)
     console.print(t)
     return [(r.rule.code, r.seconds) for r in ran]

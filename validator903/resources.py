@@ -1,31 +1,38 @@
-"""Where the rule sources and dialect tables live.
+"""Where the rule sources, dialect tables and the sample council live.
 
-They are top-level folders of the repository (``rules_sql/``, ``dialects/``). A source checkout or
-an editable install reads them in place; a wheel ships them as the packages
-``validator903.rules_sql`` and ``validator903.dialects_data`` (see pyproject.toml).
+In a source checkout (or an editable install) the rules and dialect tables are the top-level
+folders ``rules_sql/`` and ``dialects/``. A wheel ships them inside the package, as
+``validator903/rules_sql/`` and ``validator903/dialects_data/`` (pyproject.toml maps them there).
+
+Both are found as plain folders next to this file rather than through
+``importlib.resources.files()``: those folders have no ``__init__.py``, and for such a namespace
+package ``files()`` returns a MultiplexedPath whose ``str()`` is not a path, so an installed tool
+once found no rules at all. ``.ci/run`` installs the built wheel outside the checkout and runs the
+demo from it, so this cannot break unnoticed.
 """
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-_REPO = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+_REPO = _PACKAGE.parent
 
 
-def _folder(top: str, package: str) -> Path:
-    here = _REPO / top
-    if here.is_dir():
-        return here
-    return Path(str(resources.files(package)))
+def _folder(installed: str, checkout: str, marker: str) -> Path:
+    for folder in (_PACKAGE / installed, _REPO / checkout):
+        if folder.is_dir() and any(folder.glob(marker)):
+            return folder
+    raise RuntimeError(f"validator903 is installed without its {checkout}/ folder (looked in {_PACKAGE / installed} "
+                       f"and {_REPO / checkout}); reinstall it from a wheel or a checkout")
 
 
 def rules_dir() -> Path:
-    return _folder("rules_sql", "validator903.rules_sql")
+    return _folder("rules_sql", "rules_sql", "*.sql")
 
 
 def dialects_dir() -> Path:
-    return _folder("dialects", "validator903.dialects_data")
+    return _folder("dialects_data", "dialects", "*.yml")
 
 
 def sample_dir() -> Path:
-    return Path(__file__).resolve().parent / "sample"
+    return _PACKAGE / "sample"

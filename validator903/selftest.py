@@ -60,17 +60,31 @@ def check_rows(dialect: str) -> list[str]:  # (the name older scripts and tests 
     return helper_checks(dialect)
 
 
+# The DfE catalogue's cases, in a source checkout (a wheel does not ship tests/)
+CATALOGUE_CASES = Path(__file__).resolve().parent.parent / "tests" / "rule_cases"
+
+
+def default_cases(packs=()) -> list:
+    """The catalogue's cases (where present) and every given pack's."""
+    from .testing import load_cases
+
+    cases = load_cases(CATALOGUE_CASES) if CATALOGUE_CASES.is_dir() else []
+    for folder in packs:
+        cases += load_cases(Path(folder), recursive=True)
+    return cases
+
+
 def case_checks(dialect: str, cases=None) -> list[str]:
     """One SELECT per rule case, in ``dialect`` (see the module docstring)."""
-    from .fixtures import load_cases
-
-    return [case_sql(c, dialect) for c in (cases if cases is not None else load_cases())]
+    return [case_sql(c, dialect) for c in (cases if cases is not None else default_cases())]
 
 
 def case_sql(case, dialect: str) -> str:
     from sqlglot import exp
 
+    from .derived import buildable
     from .tables import all_table_names, spec_for
+    from .testing import child_of
     from .warehouse.mapping import ColumnSource, default_mapping
     from .warehouse.source import staged_select
 
@@ -113,23 +127,20 @@ def case_sql(case, dialect: str) -> str:
         mapping.tables[table].quoted = False
         mapping.tables[table].row_no = "row_no"
         ctes.append((source, rows_select(cols, rows)))
+    # staged under the canonical names, then the derived relations over them, as a deployment
+    # creates its views: the rule's SQL reads them unchanged
     for table in case.tables:
-        ctes.append((f"v903s_{table}", staged_select(mapping, table, dialect)))
+        ctes.append((table, staged_select(mapping, table, dialect)))
+    for d in buildable(case.tables):
+        ctes.append((d.name, parse(d.render(case.context()))[0]))
 
     rule = parse(case.rule().render(case.context()))[0]
     own = rule.args.get("with_")
     rule.set("with_", None)
-    names = {t: f"v903s_{t}" for t in case.tables}
-    own_names = {c.alias_or_name.lower() for c in (own.expressions if own else [])}
-    for node in [rule, *(own.expressions if own else [])]:
-        for t in node.find_all(exp.Table):
-            if t.name.lower() in names and t.name.lower() not in own_names and not t.args.get("db"):
-                t.set("this", exp.to_identifier(names[t.name.lower()]))
     for c in (own.expressions if own else []):
         ctes.append((c.alias_or_name, c.this))
     ctes.append(("v903_got", rule))
 
-    from .fixtures import child_of
     want = sorted(case.expect)
     want_rows = [{"table_name": t, "wrow": r,
                   "wchild": child_of(case, t, r) if r <= len(case.tables.get(t, ())) else None} for t, r in want]
@@ -154,10 +165,11 @@ def case_sql(case, dialect: str) -> str:
     return generate(verdict, dialect)
 
 
-def selftest_script(dialect: str, cases=None) -> str:
-    if cases is None:
+def selftest_script(dialect: str, cases=None, packs=()) -> str:
+    """The script; ``packs``: rule-pack folders whose cases run too (their rules must be in use)."""
+    if cases is None and not packs:
         return _default_script(dialect)
-    return _script(dialect, cases)
+    return _script(dialect, cases if cases is not None else default_cases(packs))
 
 
 @lru_cache(maxsize=None)

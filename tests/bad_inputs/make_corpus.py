@@ -11,7 +11,10 @@ through the command line. The files are committed, so a case can also be run by 
 """
 from __future__ import annotations
 
+import gzip
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import yaml
@@ -25,7 +28,25 @@ XML_CHILD = ("<CHILD><HEADER><CHILDID>1</CHILDID><UPN>UN1</UPN><SEX>M</SEX><DOB>
              "<EPISODE><DECOM>01/04/2025</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL>"
              "<DEC /><REC /></EPISODE></CHILD>")
 
-CASES: dict[str, tuple[dict[str, bytes | str], dict]] = {
+
+
+def _zip(entries: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, text in entries.items():
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
+WORKBOOK = _zip({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
+EPISODE = "<EPISODE><DECOM>01/04/2025</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U1</PL><DEC /><REC /></EPISODE>"
+
+
+def dates(column_values: list[str]) -> str:
+    return H + "\n" + "".join(f"{i},M,{d},WBRI,UN{i},,\n" for i, d in enumerate(column_values, start=1))
+
+
+CASES: dict[str, tuple[dict[str, bytes | str | None], dict]] = {
     "empty_file": ({"header.csv": ""}, {"outcome": "error", "message": "file is empty"}),
     "whitespace_only_file": ({"header.csv": "\n\n  \n"}, {"outcome": "error", "message": "file is empty"}),
     "header_only": ({"header.csv": H + "\n"}, {"outcome": "load", "rows": {"header": 0}}),
@@ -85,7 +106,7 @@ CASES: dict[str, tuple[dict[str, bytes | str], dict]] = {
     "xml_unknown_elements": ({"return.xml": "<EXPSSDA903><LAID>352</LAID>" + XML_CHILD.replace(
         "<UASC>0</UASC>", "<UASC>0</UASC><SHOESIZE>4</SHOESIZE>") + "</EXPSSDA903>"},
                              {"outcome": "load", "rows": {"header": 1, "episodes": 1, "reviews": 0},
-                              "warnings": ["ignored unknown element(s) LAID, SHOESIZE"]}),
+                              "warnings": ["ignored unknown element(s) <LAID> in <EXPSSDA903> (line 1), <SHOESIZE> in <HEADER> (line 1)"]}),
     "xml_valid": ({"return.xml": "<EXPSSDA903>" + XML_CHILD + "</EXPSSDA903>"},
                   {"outcome": "load", "rows": {"header": 1, "episodes": 1, "uasc": 0, "missing": 0},
                    "values": [["header", 1, "uasc", "0"], ["episodes", 1, "place", "U1"]]}),
@@ -121,6 +142,109 @@ CASES: dict[str, tuple[dict[str, bytes | str], dict]] = {
     "csv_and_xml_together": ({"return.xml": "<EXPSSDA903>" + XML_CHILD + "</EXPSSDA903>",
                               "sw_episodes.csv": "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1,01/02/2010,SW1,01/04/2025,,\n"},
                              {"outcome": "load", "rows": {"header": 1, "sw_episodes": 1}}),
+    # -- issue 15: read exactly or refuse, say what looks wrong -----------------------------------
+    "cr_only_line_ends": ({"header.csv": H + "\r" + ROW + "\r2,F,,,,,\r"},
+                          {"outcome": "load", "rows": {"header": 2}, "warnings": ["lines end in CR only"],
+                           "values": [["header", 2, "sex", "F"], ["header", 1, "ethnic", "WBRI"]]}),
+    "header_line_over_128kb": ({"header.csv": H + "," + "N" * 200_000 + "\n" + ROW + ",x\n"},
+                               {"outcome": "load", "rows": {"header": 1}, "warnings": ["ignored extra column(s)"]}),
+    "title_line_above_header": ({"header.csv": "Children looked after 2025-26,,,\n" + H + "\n" + ROW + "\n"},
+                                {"outcome": "load", "rows": {"header": 1},
+                                 "warnings": ["the header is on line 2", "Children looked after"],
+                                 "values": [["header", 1, "child", "1"]]}),
+    "excel_sep_line": ({"header.csv": "sep=;\n" + H.replace(",", ";") + "\n" + ROW.replace(",", ";") + "\n"},
+                       {"outcome": "load", "rows": {"header": 1}, "warnings": ["the header is on line 2", "sep=;"],
+                        "values": [["header", 1, "sex", "M"]]}),
+    "date_column_iso": ({"header.csv": dates(["2005-07-07", "2006-01-31", "2010-12-01"])},
+                        {"outcome": "load", "rows": {"header": 3},
+                         "warnings": ["column DOB holds dates as yyyy-mm-dd (e.g. 2005-07-07)", "re-export"],
+                         "values": [["header", 1, "dob", None], ["header", 1, "dob_raw", "2005-07-07"]]}),
+    "date_column_dashes": ({"header.csv": dates(["07-07-2005", "31-01-2006"])},
+                           {"outcome": "load", "rows": {"header": 2},
+                            "warnings": ["column DOB holds dates as dd-mm-yyyy with dashes"]}),
+    "date_column_two_digit_year": ({"header.csv": dates(["7/7/05", "31/1/06"])},
+                                   {"outcome": "load", "rows": {"header": 2},
+                                    "warnings": ["column DOB holds dates as a two-digit year (e.g. 31/1/06)"]}),
+    "date_column_excel_datetime": ({"header.csv": dates(["07/07/2005 00:00:00", "31/01/2006 00:00:00", "01/02/2010"])},
+                                   {"outcome": "load", "rows": {"header": 3},
+                                    "warnings": ["column DOB holds dates as a date and time, as Excel writes"],
+                                    "values": [["header", 3, "dob", "2010-02-01"]]}),
+    "child_excel_text_marker": ({"header.csv": H + "\n'900000,M,,,,,\n'900001,F,,,,,\n"},
+                                {"outcome": "load", "rows": {"header": 2},
+                                 "warnings": ["2 CHILD value(s) start with an apostrophe (e.g. '900000)"],
+                                 "values": [["header", 1, "child", "'900000"]]}),
+    "child_number_dot_zero": ({"header.csv": H + "\n900000.0,M,,,,,\n900001,F,,,,,\n"},
+                              {"outcome": "load", "rows": {"header": 2},
+                               "warnings": ["1 CHILD value(s) end in .0 (e.g. 900000.0)"]}),
+    "non_breaking_space_in_code": ({"header.csv": H + "\n1,M\u00a0,01/02/2010,WBRI,UN1,,\n2,F,,,,,\n"},
+                                   {"outcome": "load", "rows": {"header": 2},
+                                    "warnings": ["1 SEX value(s) hold a non-breaking space (first at row 1: 'M[nbsp]')"],
+                                    "values": [["header", 1, "sex", "M\u00a0"]]}),
+    "zero_width_space_in_id": ({"header.csv": H + "\n\u200b1,M,,,,,\n"},
+                               {"outcome": "load", "rows": {"header": 1},
+                                "warnings": ["1 CHILD value(s) hold a zero-width space"]}),
+    "previous_same_as_current": ({"header.csv": H + "\n" + ROW + "\n"},
+                                 {"outcome": "load", "args": ["--previous", "{case}"], "rows": {"header": 1, "header_last": 1},
+                                  "warnings": ["is the same as the current year's input"]}),
+    "dates_before_the_year": ({"episodes.csv": E + "\n1,01/04/2019,S,C2,N1,U1,PR1,01/06/2019,E11,,,,\n"
+                                                  "2,05/05/2019,S,C2,N1,U1,PR1,,,,,,\n"},
+                              {"outcome": "load", "rows": {"episodes": 2},
+                               "warnings": ["--year 2025/26: the dates in the return end before 01/04/2025",
+                                            "is this the 2019/20 return?"]}),
+    "dates_after_the_year": ({"episodes.csv": E + "\n1,01/04/2025,S,C2,N1,U1,PR1,01/06/2025,E11,,,,\n"
+                                                 "2,05/05/2025,S,C2,N1,U1,PR1,,,,,,\n"},
+                             {"outcome": "load", "args": ["--year", "2023/24"], "rows": {"episodes": 2},
+                              "warnings": ["3 of 3 dates in the return lie after 31/03/2024"]}),
+    "workbook_beside_csvs": ({"header.csv": H + "\n" + ROW + "\n", "903 return.xlsx": WORKBOOK},
+                             {"outcome": "load", "rows": {"header": 1},
+                              "warnings": ["903 return.xlsx: an Excel workbook: save each sheet as CSV UTF-8"]}),
+    "helper_files_beside_csvs": ({"header.csv": H + "\n" + ROW + "\n", "~$header.csv": b"\x05owner\x00\x00",
+                                  "._header.csv": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+                                  ".~lock.header.csv#": ",me,host,01.12.2026 10:00,file:///home;",
+                                  ".DS_Store": b"\x00\x00\x00\x01Bud1", "Thumbs.db": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+                                  "header.csv.gz": gzip.compress(b"CHILD\n1\n", mtime=0), "notes.txt": "to do\n",
+                                  "old.csv": None, "episodes.csv~": E + "\n"},
+                                 {"outcome": "load", "rows": {"header": 1},
+                                  "warnings": ["~$header.csv: Excel's owner file", "._header.csv: a macOS resource-fork",
+                                               ".~lock.header.csv#: LibreOffice's lock file", ".DS_Store: a file macOS",
+                                               "Thumbs.db: a file Windows", "header.csv.gz: a compressed file",
+                                               "notes.txt: not a .csv or .xml file",
+                                               "old.csv: a folder named like a data file",
+                                               "episodes.csv~: an editor's backup"]}),
+    "binary_csv_beside_a_good_one": ({"header.csv": H + "\n" + ROW + "\n", "export.csv": b"\x00\x01\x02binary"},
+                                     {"outcome": "load", "rows": {"header": 1},
+                                      "warnings": ["export.csv: binary file, not a CSV"]}),
+    "workbook_given_as_input": ({"return.xlsx": WORKBOOK},
+                                {"outcome": "error", "input": "return.xlsx",
+                                 "message": "an Excel workbook: save each sheet as CSV UTF-8"}),
+    "workbook_named_csv_given_as_input": ({"header.csv": WORKBOOK},
+                                          {"outcome": "error", "input": "header.csv", "message": "an Excel workbook"}),
+    "zip_given_as_input": ({"returns.zip": _zip({"header.csv": H + "\n"})},
+                           {"outcome": "error", "input": "returns.zip", "message": "a zip archive: extract it"}),
+    "xml_unknown_element_in_episode": (
+        {"return.xml": "<EXPSSDA903>\n" + XML_CHILD.replace("<LS>C2</LS>", "<LEGAL_STATUS>C2</LEGAL_STATUS>") + "\n</EXPSSDA903>"},
+        {"outcome": "load", "rows": {"header": 1, "episodes": 1},
+         "warnings": ["ignored unknown element(s) <LEGAL_STATUS> in <EPISODE> (line 2)"],
+         "values": [["episodes", 1, "ls", None], ["episodes", 1, "place", "U1"]]}),
+    "xml_unknown_element_in_review": (
+        {"return.xml": "<EXPSSDA903>" + XML_CHILD.replace("<DUC />", "<DUC /><AREVIEW><REVIEW_DATE>01/05/2025</REVIEW_DATE>"
+                                                          "<REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>") + "</EXPSSDA903>"},
+        {"outcome": "load", "rows": {"header": 1, "reviews": 1},
+         "warnings": ["<REVIEW_DATE> in <AREVIEW>"], "values": [["reviews", 1, "review_raw", None],
+                                                                ["reviews", 1, "review_code", "PN1"]]}),
+    "xml_second_header": ({"return.xml": "<EXPSSDA903>\n" + XML_CHILD.replace("<EPISODE>", "\n<HEADER><CHILDID>1</CHILDID>"
+                                                                              "</HEADER><EPISODE>") + "</EXPSSDA903>"},
+                          {"outcome": "error", "message": "the <CHILD> at line 2 has a second <HEADER> (line 3)"}),
+    "xml_repeated_field": ({"return.xml": "<EXPSSDA903>\n\n" + XML_CHILD.replace("<LS>C2</LS>", "<LS>C2</LS>\n<LS>E1</LS>")
+                            + "</EXPSSDA903>"},
+                           {"outcome": "error", "message": "<LS> appears twice in one <EPISODE> (line 4) of the <CHILD> at line 3"}),
+    "xml_default_namespace": ({"return.xml": '<EXPSSDA903 xmlns="http://www.dfe.gov.uk/ssda903">' + XML_CHILD + "</EXPSSDA903>"},
+                              {"outcome": "load", "rows": {"header": 1, "episodes": 1},
+                               "values": [["episodes", 1, "ls", "C2"]]}),
+    "xml_prefixed_namespace": ({"return.xml": '<d:EXPSSDA903 xmlns:d="urn:dfe">' + XML_CHILD.replace("<", "<d:").replace("<d:/", "</d:")
+                                + "</d:EXPSSDA903>"},
+                               {"outcome": "load", "rows": {"header": 1, "episodes": 1},
+                                "values": [["header", 1, "sex", "M"]]}),
 }
 
 
@@ -129,6 +253,10 @@ def write_case(name: str, files: dict[str, bytes | str], expect: dict) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for fname, content in files.items():
+        if content is None:  # a folder
+            (folder / fname).mkdir()
+            (folder / fname / "inside.csv").write_text("CHILD\n1\n", encoding="utf-8")
+            continue
         (folder / fname).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     (folder / "expect.yml").write_text(yaml.safe_dump(expect, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import InputError, UsageError
 from ..tables import BY_NAME, LAST_SUFFIX
 from . import csv_files, xml_return
+from .kinds import not_a_return, what_else
 
 
 @dataclass
@@ -31,16 +32,29 @@ class LoadResult:
     workdir: Path | None = None   # re-encoded and XML-derived CSVs; removed after staging
 
 
-def _expand(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
+def _expand(paths: list[Path], warnings: list[str]) -> list[tuple[Path, bool]]:
+    """The 903 files to read. In a folder, anything else is named in a warning and left alone
+    (never a silent skip, never a stop); a file given by name must be a CSV or XML return."""
+    files: list[tuple[Path, bool]] = []   # (file, found in a folder)
     for p in paths:
         if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in (".csv", ".xml"))
+            found = []
+            for q in sorted(p.iterdir()):
+                why = what_else(q)
+                if why is None:
+                    found.append(q)
+                elif why:
+                    warnings.append(f"{q}: {why}; skipped")
             if not found:
-                raise UsageError(f"{p}: no .csv or .xml files in this folder")
-            files += found
+                listed = [w for w in warnings if w.startswith(str(p))]
+                raise UsageError(f"{p}: no .csv or .xml files in this folder"
+                                 + (f" ({'; '.join(x.removesuffix('; skipped') for x in listed)})" if listed else ""))
+            files += [(q, True) for q in found]
         elif p.is_file():
-            files.append(p)
+            why = not_a_return(p)
+            if why:
+                raise UsageError(f"{p}: {why}")
+            files.append((p, False))
         else:
             raise UsageError(f"{p}: no such file or folder")
     return files
@@ -51,9 +65,9 @@ def load_inputs(conn, paths: list[Path], suffix: str = "", result: LoadResult | 
     result = result or LoadResult()
     conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
     workdir = result.workdir = result.workdir or Path(tempfile.mkdtemp(prefix="v903_"))
-    files = _expand(paths)
+    files = _expand(paths, result.warnings)
     pending: list[tuple[Path, csv_files.CsvFile]] = []
-    for f in files:
+    for f, in_folder in files:
         if f.suffix.lower() == ".xml":
             written, warns = xml_return.read(f, workdir)
             result.warnings += warns
@@ -61,7 +75,13 @@ def load_inputs(conn, paths: list[Path], suffix: str = "", result: LoadResult | 
                 cf = csv_files.inspect(csv_path, workdir, BY_NAME[table])
                 pending.append((f, cf))
             continue
-        cf = csv_files.inspect(f, workdir)
+        try:
+            cf = csv_files.inspect(f, workdir)
+        except csv_files.NotACsv as e:
+            if not in_folder:
+                raise
+            result.warnings.append(f"{f}: {e.reason}; skipped")  # beside the 903 CSVs: say what it is, go on
+            continue
         if cf is None:
             result.warnings.append(f"{f}: not a 903 table (header matches none); skipped")
             continue
@@ -82,9 +102,9 @@ def load_inputs(conn, paths: list[Path], suffix: str = "", result: LoadResult | 
 def load_all(conn, current: list[Path], previous: list[Path] | None) -> LoadResult:
     result = load_inputs(conn, current)
     if not result.tables:
-        skipped = [w.split(": not a 903 table")[0] for w in result.warnings if ": not a 903 table" in w]
+        skipped = [w.removesuffix("; skipped") for w in result.warnings if w.endswith("; skipped")]
         raise UsageError(f"{', '.join(map(str, current))}: no 903 table found"
-                         + (f" ({', '.join(skipped)}: header matches no 903 table)" if skipped else "")
+                         + (f" ({'; '.join(skipped)})" if skipped else "")
                          + "; the CSV headers must hold the 903 column names")
     if previous:
         load_inputs(conn, previous, LAST_SUFFIX, result)

@@ -30,6 +30,15 @@ class CsvFile:
     header: list[str]               # header cells as written
     positions: dict[str, int]       # 903 column -> 0-based position in the file
     warnings: list[str] = field(default_factory=list)
+    skip: int = 0                   # lines before the header (a title, Excel's sep=)
+
+
+class NotACsv(InputError):
+    """The file is something else (binary): beside the 903 CSVs it is skipped with a warning."""
+
+    def __init__(self, path, reason: str):
+        self.reason = reason
+        super().__init__(path, reason)
 
 
 def _norm(cell: str) -> str:
@@ -47,7 +56,7 @@ def _decode(path: Path, data: bytes, warnings: list[str]) -> tuple[str, bool]:
         except UnicodeDecodeError as e:
             raise InputError(path, f"broken UTF-16 at byte {e.start}; save the file as CSV UTF-8") from None
     if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file, not a CSV; save the table as CSV UTF-8")
+        raise NotACsv(path, "binary file, not a CSV; save the table as CSV UTF-8")
     try:
         return data.decode("utf-8-sig"), False
     except UnicodeDecodeError as e:
@@ -63,17 +72,39 @@ def _decode(path: Path, data: bytes, warnings: list[str]) -> tuple[str, bool]:
     return text, True
 
 
-def _header(text: str) -> tuple[list[str], str]:
-    """The header row and the delimiter that splits it into the most 903 column names."""
-    first = text.split("\n", 1)[0]
+HEADER_SEARCH_LINES = 10
+
+
+def _split(line: str) -> tuple[int, list[str], str]:
+    """(903 column names found, cells, delimiter) for the delimiter that finds the most."""
     known = {c for t in TABLES for c in t.columns}
     best = None
-    for d in _DELIMITERS:
-        cells = next(csv.reader(io.StringIO(first), delimiter=d), [])
-        score = sum(_norm(c) in known for c in cells)
-        if best is None or score > best[0]:
-            best = (score, cells, d)
-    return best[1], best[2]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(line) + 1))  # a header cell over 128 KB is odd, not a crash
+    try:
+        for d in _DELIMITERS:
+            cells = next(csv.reader(io.StringIO(line), delimiter=d), [])
+            score = sum(_norm(c) in known for c in cells)
+            if best is None or score > best[0]:
+                best = (score, cells, d)
+    finally:
+        csv.field_size_limit(limit)
+    return best
+
+
+def _header(text: str) -> tuple[list[str], str, int]:
+    """The header row, its delimiter and how many lines come before it. The header is the first
+    line naming two or more 903 columns among the first few: a title line or Excel's ``sep=,``
+    above it is passed over (the caller warns)."""
+    lines = text.split("\n", HEADER_SEARCH_LINES)[:HEADER_SEARCH_LINES]
+    first = _split(lines[0])
+    if first[0] >= 2:
+        return first[1], first[2], 0
+    for i, line in enumerate(lines[1:], start=1):
+        score, cells, d = _split(line)
+        if score >= 2:
+            return cells, d, i
+    return first[1], first[2], 0
 
 
 def _identify(path: Path, names: list[str]) -> TableSpec | None:
@@ -105,7 +136,10 @@ def inspect(path: Path, workdir: Path, table: TableSpec | None = None) -> CsvFil
     except OSError as e:
         raise InputError(path, f"cannot read file: {e.strerror}") from None
     text, reencode = _decode(path, data, warnings)
-    header, delim = _header(text)
+    if "\r" in text and "\n" not in text:  # Excel's "CSV (Macintosh)": every line ends in CR alone
+        text, reencode = text.replace("\r", "\n"), True
+        warnings.append(f"{path}: lines end in CR only (Excel's 'CSV (Macintosh)'); read as lines")
+    header, delim, skip = _header(text)
     names = [_norm(c) for c in header]
     table = table or _identify(path, names)
     if table is None:
@@ -120,9 +154,14 @@ def inspect(path: Path, workdir: Path, table: TableSpec | None = None) -> CsvFil
     wanted = table.columns + DERIVED.get(table.name, ())
     extra = [h for h, n in zip(header, names) if n not in wanted]
     if extra:
-        warnings.append(f"{path}: ignored extra column(s) {', '.join(repr(e) for e in extra)}")
+        shown = [repr(e) if len(e) <= 60 else repr(e[:40]) + f"… ({len(e):,} characters)" for e in extra]
+        warnings.append(f"{path}: ignored extra column(s) {', '.join(shown)}")
     if delim != ",":
         warnings.append(f"{path}: delimiter is {delim!r}, not a comma")
+    if skip:
+        above = "; ".join(repr(ln.strip()[:40]) for ln in text.split("\n", skip)[:skip])
+        warnings.append(f"{path}: the header is on line {skip + 1}; the line(s) above it ({above}) were "
+                        "passed over")
     text_path = path
     if reencode:
         tmp = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", suffix=".csv",
@@ -131,7 +170,7 @@ def inspect(path: Path, workdir: Path, table: TableSpec | None = None) -> CsvFil
             tmp.write(text)
         text_path = Path(tmp.name)
     positions = {n: i for i, n in enumerate(names) if n in wanted}
-    return CsvFile(path, table, text_path, delim, header, positions, warnings)
+    return CsvFile(path, table, text_path, delim, header, positions, warnings, skip)
 
 
 _LINE = re.compile(r"CSV Error on Line: (\d+)")
@@ -150,7 +189,7 @@ def attach(conn, f: CsvFile, target: str) -> None:
     conn.execute(
         f"CREATE OR REPLACE VIEW {target} AS SELECT CAST(ordinality AS BIGINT) AS row_no, {select} "
         f"FROM read_csv('{src}', header=true, auto_detect=false, delim=E'{delim}', quote='\"', escape='\"', "
-        f"columns={columns}, strict_mode=true, encoding='utf-8') WITH ORDINALITY"
+        f"columns={columns}, strict_mode=true, encoding='utf-8', skip={f.skip}) WITH ORDINALITY"
     )
 
 

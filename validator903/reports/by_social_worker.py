@@ -3,21 +3,21 @@
 An error goes to the SW_ID of the child's social worker episode open at the error's date (the
 flagged row's DECOM, REVIEW, MIS_START, SW_DECOM, DATE_PLACED or DOLO_START), else of the child's
 latest social worker episode; children with no social worker episode (or a blank SW_ID) go in
-``unassigned.csv``. ``index.csv`` lists every file with its counts. Files listed by an earlier
-index.csv in DIR are removed first, so a weekly run leaves no stale list behind.
+``unassigned.csv``. ``index.csv`` lists every file with its counts. The folder is rebuilt whole (validator903.outputs):
+the lists an earlier index.csv named go, so a weekly run leaves no stale list behind, and any
+other file there is kept.
 """
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
+from .csv_report import write_rows
 from .data import ReportData
 
 COLUMNS = ("social_worker", "child", "code", "table", "row", "locator", "message", "fields", "values")
 INDEX_COLUMNS = ("social_worker", "file", "errors", "children")
 UNASSIGNED = "unassigned.csv"
-_OURS = re.compile(r"^(sw_.+|unassigned)\.csv$")
 
 
 def _file_name(sw: str, used: set[str]) -> str:
@@ -29,21 +29,9 @@ def _file_name(sw: str, used: set[str]) -> str:
     return name
 
 
-def _remove_stale(folder: Path) -> None:
-    index = folder / "index.csv"
-    if not index.is_file():
-        return
-    with open(index, newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            name = row.get("file") or ""
-            if _OURS.match(name) and "/" not in name and "\\" not in name:
-                (folder / name).unlink(missing_ok=True)
-
-
 def write_by_social_worker(data: ReportData, folder: Path) -> list[Path]:
     """Write the files; returns index.csv first, then each list."""
     folder.mkdir(parents=True, exist_ok=True)
-    _remove_stale(folder)
     compared = data.compared_with is not None
     columns = COLUMNS + (("status",) if compared else ())
     rows = data.conn.execute(
@@ -57,17 +45,8 @@ def write_by_social_worker(data: ReportData, folder: Path) -> list[Path]:
     index: list[tuple] = []
     for sw, items in groups.items():
         name = UNASSIGNED if sw is None else _file_name(sw, used)
-        path = folder / name
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(columns)
-            for r in items:
-                w.writerow(list(r[:9]) + ([r[9]] if compared else []))
+        path = write_rows(folder / name, columns, (list(r[:9]) + ([r[9]] if compared else []) for r in items))
         written.append(path)
         index.append((sw or "", name, len(items), len({r[1] for r in items})))
-    index_path = folder / "index.csv"
-    with open(index_path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(INDEX_COLUMNS)
-        w.writerows(index)
+    index_path = write_rows(folder / "index.csv", INDEX_COLUMNS, index)
     return [index_path] + written

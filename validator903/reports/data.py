@@ -67,8 +67,19 @@ def _base(table: str) -> str | None:
         return None
 
 
+def _visible(expr: str) -> str:
+    """The text with each invisible character written out (``M[nbsp]``): ``SEX: M `` would hide why
+    the code does not match."""
+    from ..load.checks import INVISIBLE, _short
+
+    for ch, name in INVISIBLE.items():
+        expr = f"replace({expr}, chr({ord(ch)}), '[{_short(name)}]')"
+    return expr
+
+
 def _display(expr: str) -> str:
-    return f"CASE WHEN trim(coalesce(CAST({expr} AS VARCHAR), '')) = '' THEN '{BLANK}' ELSE CAST({expr} AS VARCHAR) END"
+    text = f"CAST({expr} AS VARCHAR)"
+    return f"CASE WHEN trim(coalesce({text}, '')) = '' THEN '{BLANK}' ELSE {_visible(text)} END"
 
 
 def _value_expr(field_name: str, cols: set[str]) -> str | None:
@@ -169,6 +180,8 @@ class ReportData:
     not_rechecked: int = 0                  # earlier errors of rules that did not run this time
     run: object = None                      # the engine.Run reported on
     local_tables: frozenset[str] = frozenset()  # staged here (none for `run --url`: they stay on the server)
+    comparison_warnings: list[str] = field(default_factory=list)
+    report_warnings: list[str] = field(default_factory=list)      # said while writing (a sheet continued)  # --compare-with a run of another year or LA
     _cells: dict | None = field(default=None, repr=False)
     _cols: dict | None = field(default=None, repr=False)
 
@@ -210,7 +223,7 @@ class ReportData:
         """One row per child (every child in the header and any other child flagged): errors,
         codes (in rule order), tables, social worker (latest episode), new/open."""
         kids = ["SELECT child FROM report_errors"]  # a flagged row without a CHILD is listed as one blank child
-        if "header" in self.tables:
+        if "header" in self.local_tables:
             kids.append("SELECT child FROM header WHERE child IS NOT NULL")
         sw = ("(SELECT s.sw_id FROM sw_episodes AS s WHERE s.child = k.child "
               "ORDER BY s.sw_decom DESC NULLS LAST, s.row_no DESC LIMIT 1)" if self.has_sw else "NULL")
@@ -292,8 +305,9 @@ class ReportData:
             return self._cells
         c = self.conn
         c.execute("CREATE OR REPLACE TEMP TABLE report_columns (table_name VARCHAR, field VARCHAR)")
-        c.executemany("INSERT INTO report_columns VALUES (?, ?)",
-                      [(t, h) for t in self.tables for h, _ in self.table_columns(t) if h != "ROW"])
+        pairs = [(t, h) for t in self.tables if t in self.local_tables for h, _ in self.table_columns(t) if h != "ROW"]
+        if pairs:
+            c.executemany("INSERT INTO report_columns VALUES (?, ?)", pairs)
         rows = c.execute("""
             WITH ef AS (SELECT eid, table_name, upper(trim(unnest(string_split(coalesce(fields, ''), ';')))) AS field
                         FROM report_errors),
@@ -337,6 +351,21 @@ def snapshot_previous(folder: Path) -> Path:
     return copy
 
 
+def _other_run(conn, ctx, folder) -> list[str]:
+    """The earlier run was of another collection year or LA: its errors will not match these."""
+    row = conn.execute("SELECT year, la FROM v903_prev.main.run_info LIMIT 1").fetchone()
+    if row is None:
+        return []
+    year, la = row
+    out = []
+    if year and year != str(ctx.year):
+        out.append(f"--compare-with {folder}: that run was of {year}, this one is {ctx.year}; "
+                   "most errors will show as new or fixed")
+    if la and ctx.la_code and la != ctx.la_code:
+        out.append(f"--compare-with {folder}: that run was of LA {la}, this one is LA {ctx.la_code}")
+    return out
+
+
 def gather(run, previous_copy: Path | None = None, previous_folder: Path | None = None) -> ReportData:
     """Build report_errors (and, given an earlier run's database copy, the comparison)."""
     conn = run.conn
@@ -365,6 +394,8 @@ def gather(run, previous_copy: Path | None = None, previous_folder: Path | None 
             raise UsageError(f"--compare-with {previous_folder}: its validation.duckdb has no errors/rule_results "
                              "(was that run finished?)")
         _build_details(conn, "v903_prev", "report_prev", False)
+        if "run_info" in have:
+            data.comparison_warnings = _other_run(conn, run.ctx, previous_folder)
     finally:
         conn.execute("DETACH v903_prev")
     conn.execute(f"""

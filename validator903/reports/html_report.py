@@ -294,6 +294,8 @@ def _child_rows(data: ReportData, children: set) -> dict:
     """child -> {table: (headings, rows)} for the given children, every table, in row order."""
     out: dict = {}
     for table in data.tables:
+        if table not in data.local_tables:  # a warehouse run's tables stay on the server
+            continue
         heads = [h for h, _ in data.table_columns(table)]
         if "CHILD" not in heads:
             continue

@@ -1,6 +1,9 @@
 """--format xlsx: report.xlsx, written with XlsxWriter (about 5-8 s for 10,000 children's return
 with last year's: a million cells; see benchmarks/bench_reports.py).
 
+A sheet holds at most Excel's 1,048,576 rows; a longer list continues on "Errors (2)", "episodes (2)"
+… with its header repeated, and the run warns (data.report_warnings) rather than cutting rows.
+
 Sheets: Summary (headline figures, then every rule of the year with its count and status),
 Errors (one row per flagged row per rule), Children (one row per child), Fixed (with
 --compare-with), then one sheet per input table with all its rows — flagged cells filled red
@@ -17,19 +20,38 @@ from .data import ReportData
 
 MAX_LINKS = 65000          # Excel allows 65,530 hyperlinks per sheet
 IN_MEMORY_ROWS = 1_000_000
+MAX_ROWS = 1_048_576       # Excel's rows per sheet, the header row included
 ERROR_FILL = {"bg_color": "#FFC7CE", "font_color": "#9C0006"}
 NEW_FILL = {"bg_color": "#FFEB9C", "font_color": "#9C5700", "bold": True}
 
 
-class _Sheet:
-    """A worksheet written row by row, with the header row frozen and filtered."""
+def part_name(base: str, part: int) -> str:
+    """The sheet name of part ``part`` (1, 2, …) of a list: ``Errors``, ``Errors (2)``; at most 31 characters."""
+    if part == 1:
+        return base[:31]
+    suffix = f" ({part})"
+    return base[:31 - len(suffix)] + suffix
 
-    def __init__(self, wb, name: str, fmt: dict):
-        self.ws = wb.add_worksheet(name)
+
+def sheet_cell(base: str, index: int) -> tuple[str, int]:
+    """(sheet, 1-based Excel row) of the ``index``-th (0-based) data row of a list written by _Sheet."""
+    per = MAX_ROWS - 1
+    return part_name(base, index // per + 1), index % per + 2
+
+
+class _Sheet:
+    """A worksheet written row by row, with the header row frozen and filtered; past Excel's row
+    limit it continues on a new sheet with the same header."""
+
+    def __init__(self, wb, name: str, fmt: dict, notes: list[str] | None = None):
+        self.wb, self.base, self.part, self.notes = wb, name, 1, notes
+        self.ws = wb.add_worksheet(part_name(name, 1))
         self.fmt = fmt
         self.row = 0
+        self.headings: list[str] | None = None
 
     def header(self, headings: list[str], widths: list[int] | None = None, freeze: bool = True) -> None:
+        self.headings, self.widths = headings, widths
         self.ws.write_row(self.row, 0, headings, self.fmt["header"])
         self.head_row, self.ncols = self.row, len(headings)
         for i, h in enumerate(headings):
@@ -38,6 +60,19 @@ class _Sheet:
         if freeze:
             self.ws.freeze_panes(self.row + 1, 0)
         self.row += 1
+
+    def next_row(self):
+        """The sheet and row to write the next data row on (a new sheet once this one is full)."""
+        if self.row >= MAX_ROWS:
+            self.finish()
+            self.part += 1
+            self.ws = self.wb.add_worksheet(part_name(self.base, self.part))
+            self.row = 0
+            self.header(self.headings, self.widths)
+            if self.notes is not None:
+                self.notes.append(f"report.xlsx: the {self.base} sheet has more rows than Excel's "
+                                  f"{MAX_ROWS:,}; it continues on '{part_name(self.base, self.part)}'")
+        return self.ws, self.row
 
     def finish(self) -> None:
         self.ws.autofilter(self.head_row, 0, max(self.row - 1, self.head_row), self.ncols - 1)
@@ -89,7 +124,8 @@ def _write(data: ReportData, path: Path) -> Path:
         _fixed(wb, fmt, data)
     cells = data.cells()
     for table in data.tables:
-        _table(wb, fmt, data, table, cells)
+        if table in data.local_tables:  # a warehouse run's tables stay on the server
+            _table(wb, fmt, data, table, cells)
     wb.close()
     for ws in wb.worksheets():  # free the cells now: the workbook's reference cycles would keep them
         table = getattr(ws, "table", None)  # until the next full collection
@@ -133,7 +169,7 @@ def _summary(wb, fmt, data: ReportData, compared: bool) -> None:
 
 
 def _errors(wb, fmt, data: ReportData, compared: bool) -> None:
-    s = _Sheet(wb, "Errors", fmt)
+    s = _Sheet(wb, "Errors", fmt, data.report_warnings)
     heads = ["child", "table", "row", "code", "message", "fields", "values", "locator"]
     widths = [12, 20, 7, 8, 60, 18, 40, 20]
     if data.has_sw:
@@ -143,18 +179,18 @@ def _errors(wb, fmt, data: ReportData, compared: bool) -> None:
         heads.append("status")
         widths.append(8)
     s.header(heads, widths)
-    sheets = set(data.tables)
-    ws = s.ws
+    sheets = {t for t in data.tables if t in data.local_tables}
     for i, e in enumerate(data.errors()):
-        r = s.row
+        ws, r = s.next_row()
         vals = [e["child"], e["table_name"], None, e["code"], e["message"], e["fields"], e["vals"], e["locator"]]
         if data.has_sw:
             vals.append(e["social_worker"])
         if compared:
             vals.append(e["status"])
         _write_values(ws, r, vals)
-        if e["table_name"] in sheets and i < MAX_LINKS:  # the row number jumps to the row in its table's sheet
-            ws.write_url(r, 2, f"internal:'{e['table_name']}'!A{e['row_no'] + 1}", fmt["link"],
+        if e["table_name"] in sheets and i % (MAX_ROWS - 1) < MAX_LINKS:  # jump to the row in its table's sheet
+            sheet, at = sheet_cell(e["table_name"], e["row_no"] - 1)
+            ws.write_url(r, 2, f"internal:'{sheet}'!A{at}", fmt["link"],
                          string=str(e["row_no"]))
             ws.write_number(r, 2, e["row_no"], fmt["link"])
         else:
@@ -166,7 +202,7 @@ def _errors(wb, fmt, data: ReportData, compared: bool) -> None:
 
 
 def _children(wb, fmt, data: ReportData, compared: bool) -> None:
-    s = _Sheet(wb, "Children", fmt)
+    s = _Sheet(wb, "Children", fmt, data.report_warnings)
     heads = ["child", "errors", "codes", "tables"]
     widths = [12, 8, 30, 30]
     if data.has_sw:
@@ -182,17 +218,19 @@ def _children(wb, fmt, data: ReportData, compared: bool) -> None:
             vals.append(c["social_worker"])
         if compared:
             vals += [c["new"], c["open"]]
-        _write_values(s.ws, s.row, vals)
+        ws, r = s.next_row()
+        _write_values(ws, r, vals)
         s.row += 1
     s.finish()
 
 
 def _fixed(wb, fmt, data: ReportData) -> None:
-    s = _Sheet(wb, "Fixed", fmt)
+    s = _Sheet(wb, "Fixed", fmt, data.report_warnings)
     s.header(["child", "table", "row (then)", "code", "message", "fields", "values (then)", "locator"],
              [12, 20, 10, 8, 60, 18, 40, 20])
     for e in data.fixed():
-        _write_values(s.ws, s.row, [e["child"], e["table_name"], e["row_no"], e["code"], e["message"],
+        ws, r = s.next_row()
+        _write_values(ws, r, [e["child"], e["table_name"], e["row_no"], e["code"], e["message"],
                                     e["fields"], e["vals"], e["locator"]])
         s.row += 1
     s.finish()
@@ -203,18 +241,18 @@ def _comment(hits) -> str:
 
 
 def _table(wb, fmt, data: ReportData, table: str, cells: dict) -> None:
-    s = _Sheet(wb, table[:31], fmt)
+    s = _Sheet(wb, table, fmt, data.report_warnings)
     heads = [h for h, _ in data.table_columns(table)]
     s.header(heads, [7] + [max(9, len(h) + 4) for h in heads[1:]])
     col_of = {h: i for i, h in enumerate(heads)}
-    ws, err = s.ws, fmt["error"]
+    err = fmt["error"]
     cur = data.conn.execute(data.table_query(table))
-    r = s.row
     while True:
         batch = cur.fetchmany(10000)
         if not batch:
             break
         for row in batch:
+            ws, r = s.next_row()
             row_no = row[0]
             ws.write_number(r, 0, row_no)
             for c in range(1, len(row)):
@@ -230,6 +268,5 @@ def _table(wb, fmt, data: ReportData, table: str, cells: dict) -> None:
                     else:
                         ws.write_string(r, c, "" if v is None else v, err)
                     ws.write_comment(r, c, _comment(hits), {"x_scale": 2.5, "y_scale": 1 + 0.5 * len(hits)})
-            r += 1
-    s.row = r
+            s.row += 1
     s.finish()

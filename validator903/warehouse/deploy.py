@@ -4,7 +4,8 @@ Ordered, re-runnable scripts per dialect:
   01_schema      the schema (T-SQL / Postgres; on Oracle the schema is the deploying user)
   02_tables      v903_parameters (one row: year, dates, LA code), v903_rules (the catalogue) and,
                  once, v903_error_history (what `snapshot` appends)
-  03_staging     one view per canonical table over the council's own tables (the mapping)
+  03_staging     one view per canonical table over the council's own tables (the mapping), then
+                 the derived relations (episodes_seq, care_periods, child_facts, ...) over those
   04_rules       one view per rule: err_<code> (table_name, row_no, child)
   05_errors      the union view ``errors`` (bi.ERROR_COLUMNS) and ``errors_latest`` (the newest
                  snapshot in v903_error_history), and the grants of --grant-to
@@ -19,7 +20,9 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from ..context import RuleContext
+from ..derived import buildable, derived_names
 from ..dialects import fill, generate, parse, spec
+from ..engine import skipped_status
 from ..errors import UsageError
 from ..rules import Rule, rules_for_year
 from ..tables import all_table_names
@@ -34,9 +37,6 @@ ERRORS_VIEW = "errors"
 LATEST_VIEW = "errors_latest"
 # what a BI role reads (and is granted with --grant-to)
 BI_OBJECTS = (ERRORS_VIEW, LATEST_VIEW, HISTORY, CATALOGUE, PARAMS)
-# Views of ours besides the staging views and err_<code>, created between staging and rules, in
-# this order (the derived relations); a teardown drops them with the rest of ours.
-DERIVED_VIEWS: tuple[str, ...] = ()
 
 
 @dataclass
@@ -61,7 +61,7 @@ def qualify(tree: exp.Expression, schema: str, tables: set[str]) -> exp.Expressi
 
 def deployable_rules(ctx: RuleContext, mapping: Mapping, codes: list[str] | None = None) -> tuple[list[Rule], list[Rule]]:
     rules = rules_for_year(ctx.year, codes)
-    ok = [r for r in rules if all(mapping.has(t) for t in r.tables)]
+    ok = [r for r in rules if all(mapping.has(t) for t in r.requires())]
     return ok, [r for r in rules if r not in ok]
 
 
@@ -89,7 +89,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
 
     # 02 first drops our previous views where the engine binds views early (Postgres), dependents
     # first and never anything else's; 05 replaces the union view itself, so it re-runs on its own.
-    tab.statements += eng.teardown_statements(S, [ERRORS_VIEW, LATEST_VIEW, *DERIVED_VIEWS, *all_table_names()])
+    tab.statements += eng.teardown_statements(S, [ERRORS_VIEW, LATEST_VIEW, *derived_names(), *all_table_names()])
     t = eng.text
     date = "DATE NOT NULL"
     tab.statements += eng.drop_table_statements(f"{S}.{PARAMS}")
@@ -112,8 +112,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         f"tables_needed {t(300)}, severity {t(5)}, source {t(10)}, status {t(300)}, "
         f"CONSTRAINT {CATALOGUE}_pk PRIMARY KEY (code))")
     for r in rules + skipped:
-        status = "deployed" if r in rules else "skipped: missing table " + ", ".join(
-            x for x in r.tables if not mapping.has(x))
+        status = "deployed" if r in rules else skipped_status([x for x in r.requires() if not mapping.has(x)])
         tab.statements.append(
             f"INSERT INTO {S}.{CATALOGUE} VALUES ({_lit(r.code)}, {_lit(r.name)}, {_lit(r.message)}, "
             f"{_lit(';'.join(r.fields))}, {_lit(';'.join(r.tables))}, {_lit(bi.severity(r))}, {_lit(bi.source(r))}, "
@@ -132,9 +131,16 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     for table in staged_tables:
         stg.statements += eng.view_statements(f"{S}.{table}",
                                               generate(staged_select(mapping, table, dialect), dialect, pretty=True))
+    # The derived relations (episode sequence, periods of care, child facts) are views over the
+    # staging views, in dependency order, created with them.
+    derived = buildable(staged_tables)
+    ours = set(staged_tables) | {d.name for d in derived}
+    for d in derived:
+        stg.statements += eng.view_statements(
+            f"{S}.{d.name}", generate(qualify(parse(d.render(pctx))[0], S, ours), dialect, pretty=True))
     for r in rules:
         view = f"{S}.{rule_view(r.code)}"
-        tree = qualify(parse(r.render(pctx))[0], S, set(staged_tables))
+        tree = qualify(parse(r.render(pctx))[0], S, ours)
         rul.statements += eng.view_statements(view, generate(tree, dialect, pretty=True))
     branches = [bi.rule_branch(r, S, rule_view(r.code), set(staged_tables)) for r in rules]
     errors_sql = bi.errors_select(branches, S, CATALOGUE, PARAMS, eng.from_dual)
@@ -146,7 +152,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         err.statements += eng.grant_statements(S, grant_to, [f"{S}.{n}" for n in BI_OBJECTS])
     if limit:
         too_long = [n for n in [PARAMS, CATALOGUE, ERRORS_VIEW, LATEST_VIEW, HISTORY, f"{HISTORY}_child",
-                                f"{PARAMS}_one_row", *staged_tables, *(rule_view(r.code) for r in rules)]
+                                f"{PARAMS}_one_row", *sorted(ours), *(rule_view(r.code) for r in rules)]
                     if len(n.encode()) > limit]
         if too_long:
             raise UsageError(f"{spec(dialect).kind} object names over {limit} bytes: {', '.join(too_long)}")

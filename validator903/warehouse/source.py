@@ -89,10 +89,12 @@ def _derived_uasc(mapping: Mapping, ts: TableSource, table: str, dialect: str) -
     uasc = mapping.tables.get("uasc" + suffix)
     if uasc is None:
         return exp.Null()
-    # both sides as text, so an integer id on one side and text on the other still match
+    # both sides as trimmed text, as staging holds ids: an integer id on one side and text on the
+    # other still match, and so do '103152 ' and '103152'
+    trimmed = lambda node: exp.Anonymous(this="ssda_trim", expressions=[_as_text(node, dialect)])
     inner = exp.select(exp.Literal.number(1)).from_(exp.alias_(relation(uasc, dialect), "u", table=True)).where(
-        exp.EQ(this=_as_text(_column(uasc, "CHILD", dialect, alias="u"), dialect),
-               expression=_as_text(_column(ts, "CHILD", dialect), dialect)))
+        exp.EQ(this=trimmed(_column(uasc, "CHILD", dialect, alias="u")),
+               expression=trimmed(_column(ts, "CHILD", dialect))))
     return exp.Case(ifs=[exp.If(this=exp.Exists(this=inner), true=exp.Literal.string("1"))],
                     default=exp.Literal.string("0"))
 
