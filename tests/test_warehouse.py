@@ -492,3 +492,17 @@ def test_deploy_and_snapshot_on_duckdb(tmp_path):
     assert n > 0
     assert conn.execute("SELECT COUNT(*), MAX(snapshot_id) FROM ssda903.errors_latest").fetchone() == (n, 2)
     assert conn.execute("SELECT COUNT(*) FROM ssda903.v903_error_history").fetchone()[0] == 2 * n
+
+
+def test_selftest_runs_a_packs_cases_too(pg_dsn, tmp_path):
+    from postgres_server import _bin
+
+    pack = Path(__file__).parent / "packs" / "council_example"
+    script = tmp_path / "selftest.sql"
+    assert cli("selftest", "--dialect", "postgres", "--rules-dir", pack, "--out", script).returncode == 0
+    run = subprocess.run([_bin("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-f", str(script), pg_dsn],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    assert "ok case LA001:school_age_without_upn" in lines
+    assert [l for l in lines if not l.startswith("ok ")] == []
