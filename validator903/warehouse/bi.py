@@ -75,7 +75,8 @@ def rule_branch(rule: Rule, schema: str, view: str, staged: set[str]) -> str:
     """Portable SELECT of one rule's rows with their natural key and flagged values: each table
     the rule reads is joined on row_no, only for the rows flagged in that table."""
     joins, keys, values = [], [], []
-    for i, table in enumerate(t for t in rule.tables if t in staged):
+    reads = getattr(rule, "requires", lambda: rule.tables)()  # through the derived relations it reads
+    for i, table in enumerate(t for t in dict.fromkeys(reads) if t in staged):
         alias = f"x{i}"
         joins.append(f"LEFT JOIN {schema}.{table} AS {alias} ON e.table_name = {_lit(table)} AND {alias}.row_no = e.row_no")
         key, vals = _key(table, alias), _values(rule, table, alias)
