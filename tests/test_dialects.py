@@ -11,7 +11,7 @@ from sqlglot import exp
 
 from validator903.context import CollectionYear, RuleContext
 from validator903.derived import derived_relations
-from validator903.dialects import DIALECTS, generate, parse, transpile
+from validator903.dialects import DIALECTS, generate, parse, spec, transpile
 from validator903.rules import all_rules, find_rule
 from validator903.stage import staging_select
 from validator903.tables import all_table_names
@@ -19,7 +19,7 @@ from validator903.tables import all_table_names
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_RULES = ["101", "142", "146", "503A", "INT03", "168", "358", "574"]
 CTX = RuleContext(CollectionYear.parse("2025/26"), "352")
-READ_AS = {"duckdb": "duckdb", "postgres": "postgres", "tsql": "tsql", "oracle": "oracle"}
+READ_AS = {d: spec(d).sqlglot_name for d in DIALECTS}  # each engine re-parsed by its own sqlglot dialect
 
 RULE_YEARS = [(r, y) for r in all_rules() for y in r.years]
 

@@ -163,11 +163,44 @@ def test_generated_sql_never_writes_outside_our_schema(dialect):
     assert writes > 50
 
 
-def test_snapshot_and_selftest_write_only_our_schema():
+def _unlisted_functions(statement: str, dialect: str) -> set[str]:
+    text = STRING.sub("''", COMMENT.sub(" ", statement).upper())
+    return {fn for fn in re.findall(r"\b([A-Z_][A-Z0-9_$]*)\s*\(", text)
+            if fn not in spec(dialect).engine.functions and fn not in KEYWORDS_BEFORE_PAREN}
+
+
+@pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres", "duckdb"])
+def test_selftest_statements_reparse_use_listed_functions_and_never_write(dialect):
+    from validator903.selftest import default_cases as load_cases
     from validator903.selftest import selftest_script
 
-    for dialect in ("tsql", "oracle", "postgres", "duckdb"):
-        for stmt in selftest_script(dialect).split(spec(dialect).engine.batch_end):
-            body = "\n".join(l for l in stmt.splitlines() if not l.startswith("--")).strip()
-            if body:
-                assert _write_targets(body, dialect) == [], body[:80]
+    statements = [s for s in selftest_script(dialect).split(spec(dialect).engine.batch_end) if s.strip()]
+    statements[0] = "\n".join(l for l in statements[0].splitlines() if not l.startswith("--"))
+    assert sum("ok case " in s for s in statements) == len(load_cases())
+    unknown = set()
+    for s in statements:
+        tree = sqlglot.parse_one(s, read=spec(dialect).sqlglot_name)
+        assert not isinstance(tree, exp.Command) and not any(isinstance(n, WRITES) for n in tree.walk()), s[:80]
+        unknown |= _unlisted_functions(s, dialect)
+    assert unknown == set()
+
+
+
+def test_sql_server_staged_text_carries_the_binary_collation_by_type():
+    """Every staged text column (codes, <date>_raw, derived UASC) is binary-collated, so every
+    comparison over it - CASE results, COALESCE, joins, GROUP BY, PARTITION BY - is exact and no
+    two sides can carry different collations (Msg 468); dates and row_no carry none."""
+    from validator903.tables import DERIVED, all_table_names, spec_for
+    from validator903.warehouse.source import staged_select
+
+    mapping = default_mapping("council")
+    for table in all_table_names():
+        tree = staged_select(mapping, table, "tsql")
+        t = spec_for(table)
+        texts = {c.lower() for c in t.codes} | {c.lower() + "_raw" for c in t.dates} | \
+            {c.lower() for c in DERIVED.get(t.name, ())}
+        for proj in tree.expressions:
+            collated = isinstance(proj.this, exp.Collate)
+            assert collated == (proj.alias_or_name in texts), (table, proj.alias_or_name)
+    params = next(s for _, s in statements("tsql") if s.startswith(f"CREATE TABLE {SCHEMA}.v903_parameters"))
+    assert "la_code NVARCHAR(3) COLLATE Latin1_General_BIN2" in params

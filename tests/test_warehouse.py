@@ -145,13 +145,56 @@ def test_compile_writes_ordered_scripts(council_db, tmp_path):
     assert "\nGO\n" in (tmp_path / "tsql" / "04_rules.sql").read_text()
 
 
-@pytest.mark.parametrize("dialect", ["postgres", "duckdb"])
-def test_selftest_script_passes_here(dialect, pg):
-    statements = [s for s in selftest_script(dialect).split(";\n") if s.strip()]
-    checks = "\n".join(l for l in statements[0].splitlines() if not l.startswith("--"))
-    rows = pg.execute(checks).fetchall() if dialect == "postgres" else duckdb.connect().execute(checks).fetchall()
-    assert len(rows) > 60
-    assert [r for r in rows if r[2] != "ok"] == []
+def _selftest_lines_expected():
+    from validator903.selftest import default_cases as load_cases
+    from validator903.selftest import HELPER_CASES
+
+    import yaml
+    return len(yaml.safe_load(HELPER_CASES.read_text())) + len(load_cases())
+
+
+def test_selftest_prints_only_ok_on_postgres_via_psql(pg_dsn, tmp_path):
+    """What a council DBA runs: the whole script through psql; every line of output is a verdict
+    and every verdict is ok (settings, each helper, each rule case)."""
+    from postgres_server import _bin
+
+    script = tmp_path / "selftest.sql"
+    p = cli("selftest", "--dialect", "postgres", "--out", script)
+    assert p.returncode == 0, p.stderr
+    run = subprocess.run([_bin("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-f", str(script), pg_dsn],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    assert [l for l in lines if not l.startswith("ok ")] == []
+    assert len(lines) == _selftest_lines_expected() + 2  # + the two settings verdicts
+    from validator903.selftest import default_cases as load_cases
+    assert sum(l.startswith("ok case ") for l in lines) == len(load_cases())
+
+
+def test_selftest_prints_only_ok_on_duckdb():
+    lines = []
+    conn = duckdb.connect()
+    for statement in selftest_script("duckdb").split(";\n"):
+        body = "\n".join(l for l in statement.splitlines() if not l.startswith("--")).strip()
+        if body:
+            lines += [r[0] for r in conn.execute(body).fetchall()]
+    assert [l for l in lines if not l.startswith("ok ")] == []
+    assert len(lines) == _selftest_lines_expected() + 1
+
+
+def test_selftest_says_fail_with_what_was_expected(pg):
+    """A wrong expectation must read FAIL, naming the case, the rows expected and what came back."""
+    from dataclasses import replace
+
+    from validator903.selftest import default_cases as load_cases
+    from validator903.selftest import case_sql
+
+    case = next(c for c in load_cases() if c.code == "355" and c.expect)
+    wrong = replace(case, expect=set(list(case.expect)[:1]) | {("episodes", 99)})
+    line = pg.execute(case_sql(wrong, "postgres")).fetchone()[0]
+    assert line.startswith(f"FAIL case {case.id}: expected ") and "episodes 99" in line
+    assert f"got {len(case.expect)} row(s), 1 missing, {len(case.expect) - 1} extra" in line
+    assert pg.execute(case_sql(case, "postgres")).fetchone()[0] == f"ok case {case.id}"
 
 
 @pytest.mark.parametrize("text, message", [
@@ -428,3 +471,38 @@ def test_permission_denied_is_a_failure_naming_table_and_privilege(council_db, p
     status = {r["code"]: r["status"] for r in csv.DictReader(open(tmp_path / "summary.csv", encoding="utf-8"))}
     assert status["101"].startswith("failed: no SELECT privilege on council.header") and "permission denied" in status["101"]
     assert status["355"] == "ran"
+
+
+def test_deploy_and_snapshot_on_duckdb(tmp_path):
+    """The same deployment on DuckDB (one explicit transaction: its driver has no autocommit
+    switch): a redeploy over the first, two snapshots, errors_latest the newest."""
+    db = tmp_path / "council.duckdb"
+    conn = duckdb.connect(str(db))
+    load_all(conn, [SAMPLE / "current"], None)
+    for (name,) in conn.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'raw'").fetchall():
+        conn.execute(f"CREATE TABLE main.{name} AS SELECT * FROM raw.{name}")
+    conn.close()
+    url = f"duckdb:///{db}"
+    for _ in range(2):
+        p = cli("run", "--url", url, "--year", "2025/26", "--source-schema", "main", "--deploy", "-q")
+        assert p.returncode == 0, p.stderr
+        assert cli("snapshot", "--url", url).returncode == 0
+    conn = duckdb.connect(str(db))
+    n = conn.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0]
+    assert n > 0
+    assert conn.execute("SELECT COUNT(*), MAX(snapshot_id) FROM ssda903.errors_latest").fetchone() == (n, 2)
+    assert conn.execute("SELECT COUNT(*) FROM ssda903.v903_error_history").fetchone()[0] == 2 * n
+
+
+def test_selftest_runs_a_packs_cases_too(pg_dsn, tmp_path):
+    from postgres_server import _bin
+
+    pack = Path(__file__).parent / "packs" / "council_example"
+    script = tmp_path / "selftest.sql"
+    assert cli("selftest", "--dialect", "postgres", "--rules-dir", pack, "--out", script).returncode == 0
+    run = subprocess.run([_bin("psql"), "-X", "-At", "-v", "ON_ERROR_STOP=1", "-f", str(script), pg_dsn],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    assert "ok case LA001:school_age_without_upn" in lines
+    assert [l for l in lines if not l.startswith("ok ")] == []

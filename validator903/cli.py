@@ -281,11 +281,16 @@ def snapshot(
 def selftest(
     dialect: str = typer.Option(..., "--dialect"),
     out: Optional[Path] = typer.Option(None, "--out", help="Write the script here instead of printing it."),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
-    """Emit a script that checks every portable helper on your own server, plus a settings probe."""
+    """Emit one read-only script that checks, on your own server, the settings the SQL depends on,
+    every helper and every rule case (a pack's too, with --rules-dir): one ok/FAIL line each."""
+    from .dialects import spec
     from .selftest import selftest_script
 
-    text = selftest_script(dialect)
+    spec(dialect)
+    _use_packs(rules_dir)
+    text = selftest_script(dialect, packs=tuple(rules_dir or ()))
     if out:
         out.write_text(text, encoding="utf-8")
         out_console.print(f"wrote {out}", highlight=False)

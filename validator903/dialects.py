@@ -58,7 +58,7 @@ class Engine:
     max_name_bytes: int | None
     stored_case: str | None         # "upper": unquoted names are stored upper-case (Oracle)
     from_dual: str                  # what a SELECT without a table needs (" FROM dual")
-    probes: tuple[str, ...]
+    probes: tuple[str, ...]         # selftest verdicts on the server's settings ('ok …' / 'FAIL …')
     scalar_functions: frozenset[str]
     functions: frozenset[str]       # scalar ones plus aggregates, windows, procedural words
 
@@ -288,8 +288,13 @@ def parse(sql: str) -> list[exp.Expression]:
 
 def generate(tree: exp.Expression, dialect: str, pretty: bool = False) -> str:
     """SQL text of a parsed portable statement in ``dialect``, helpers expanded."""
+    from sqlglot import exp
+
     s = spec(dialect)
     tree = tree.copy()
+    if s.engine.unicode_literal_prefix:  # N'...' for text beyond ASCII, whatever the client's code page
+        tree = tree.transform(lambda n: exp.National(this=n.this)
+                              if _is_text_literal(n) and not n.this.isascii() else n, copy=False)
     for quirk in s.quirks:
         tree = QUIRKS[quirk](tree, s.collation)
     base, gen_cls = _generator_class(dialect)

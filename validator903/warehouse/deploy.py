@@ -95,9 +95,11 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     tab.statements += eng.drop_table_statements(f"{S}.{PARAMS}")
     # exactly one row: a second one would break every date rule's scalar subquery, and an empty
     # table shows as one row of the errors view (bi.errors_select)
+    # text a rule may compare with staged text carries the same collation (else SQL Server's Msg 468)
+    bin_ = f" COLLATE {spec(dialect).collation}" if spec(dialect).collation else ""
     tab.statements.append(
-        f"CREATE TABLE {S}.{PARAMS} (id INTEGER NOT NULL, collection_year {t(7)} NOT NULL, collection_start {date}, "
-        f"collection_end {date}, previous_start {date}, previous_end {date}, la_code {t(3)}, "
+        f"CREATE TABLE {S}.{PARAMS} (id INTEGER NOT NULL, collection_year {t(7)}{bin_} NOT NULL, collection_start {date}, "
+        f"collection_end {date}, previous_start {date}, previous_end {date}, la_code {t(3)}{bin_}, "
         f"CONSTRAINT {PARAMS}_pk PRIMARY KEY (id), CONSTRAINT {PARAMS}_one_row CHECK (id = 1))")
     y = ctx.year
     tab.statements.append(

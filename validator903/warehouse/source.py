@@ -64,8 +64,13 @@ def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
     projections: list[exp.Expression] = []
     if ts.row_no:
         row_no = exp.column(exp.to_identifier(stored_name(ts.row_no, dialect), quoted=True), table="m")
-    else:  # no row number in the warehouse: number rows by child and dates, deterministically
-        order = [_column(ts, c, dialect) for c in ("CHILD", *spec.dates)]
+    else:  # no row number in the warehouse: number rows by child, dates, then every other column,
+        # so equal keys still get one order (rows identical in every column are interchangeable);
+        # adding rows can still shift the numbers: a mapping should supply row_no, and BI keys on
+        # (code, table_name, child, natural_key)
+        keys = ["CHILD", *spec.dates, *(c for c in cols if c != "CHILD" and c not in spec.dates)]
+        blank = {c for c, src in ts.columns.items() if src.expr == "NULL"}  # SQL Server refuses constants here
+        order = [_column(ts, c, dialect) for c in keys if c not in blank]
         row_no = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[exp.Ordered(this=o) for o in order]))
     projections.append(exp.alias_(row_no, "row_no"))
     for c in cols:
