@@ -102,6 +102,14 @@ def test_deployed_views_and_snapshot(council_db, duckdb_errors, pg_dsn, tmp_path
         assert episodes and all(r[9].startswith("DECOM ") for r in episodes)
         assert all(r[10] is None or ": " in r[10] for r in rows) and any(r[10] for r in rows)
         assert {r[8] for r in rows} <= {"dfe", "tool"} and {r[7] for r in rows} <= {"error", "query"}
+        # the year's code lists, labelled, for dashboards (retired codes with the last date they may be used)
+        from validator903.codes import code_list
+        from validator903.context import CollectionYear
+
+        place = dict(pg.execute("SELECT code, status FROM ssda903.v903_codes WHERE field = 'PLACE'").fetchall())
+        y = CollectionYear.parse("2025/26")
+        assert {c for c, st in place.items() if st == "valid"} == set(code_list("PLACE").valid(y))
+        assert {c for c, st in place.items() if st == "retired"} == {"H5", "P2", "Z1"}
         # the BI role reads our schema without any right on the council's tables
         with psycopg.connect(pg_dsn.replace("user=v903", "user=v903_bi"), autocommit=True) as bi:
             assert bi.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0] == n
@@ -116,7 +124,7 @@ def test_deployed_views_and_snapshot(council_db, duckdb_errors, pg_dsn, tmp_path
                                "ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema "
                                "WHERE tc.table_schema = 'ssda903' AND tc.constraint_type = 'PRIMARY KEY' "
                                "GROUP BY tc.table_name").fetchall())
-        assert keys == {"v903_rules": "code", "v903_parameters": "id",
+        assert keys == {"v903_rules": "code", "v903_codes": "field,code", "v903_parameters": "id",
                         "v903_error_history": "snapshot_id,code,table_name,row_no"}
         # moving the parameters row changes what the views see, without redeploying
         before = pg.execute("SELECT COUNT(*) FROM ssda903.err_354").fetchone()[0]

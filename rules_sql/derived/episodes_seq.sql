@@ -26,13 +26,15 @@ columns:
 {% set cols = ['row_no', 'decom', 'dec', 'rne', 'ls', 'cin', 'place', 'place_provider', 'rec',
                  'reason_place_change', 'pl_post', 'urn'] %}
 {% set window = 'PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no' %}
+-- Running sums count periods and spells. A sequenced partition has no NULL DECOM or row; NULLS FIRST
+-- only spares SQL Server an emulation of NULL ordering that sqlglot cannot write for SUM().
 SELECT p.*,
        CASE WHEN p.seq IS NOT NULL
-            THEN SUM(p.starts_period) OVER (PARTITION BY p.child, p.in_seq ORDER BY p.decom, p.row_no
+            THEN SUM(p.starts_period) OVER (PARTITION BY p.child, p.in_seq ORDER BY p.decom NULLS FIRST, p.row_no NULLS FIRST
                                             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
        END AS period_no,
        CASE WHEN p.seq IS NOT NULL
-            THEN SUM(p.starts_ls_spell) OVER (PARTITION BY p.child, p.in_seq ORDER BY p.decom, p.row_no
+            THEN SUM(p.starts_ls_spell) OVER (PARTITION BY p.child, p.in_seq ORDER BY p.decom NULLS FIRST, p.row_no NULLS FIRST
                                               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
        END AS ls_spell_no
 FROM (

@@ -32,11 +32,12 @@ from .source import staged_select
 
 PARAMS = "v903_parameters"
 CATALOGUE = "v903_rules"
+CODES = "v903_codes"
 HISTORY = "v903_error_history"
 ERRORS_VIEW = "errors"
 LATEST_VIEW = "errors_latest"
 # what a BI role reads (and is granted with --grant-to)
-BI_OBJECTS = (ERRORS_VIEW, LATEST_VIEW, HISTORY, CATALOGUE, PARAMS)
+BI_OBJECTS = (ERRORS_VIEW, LATEST_VIEW, HISTORY, CATALOGUE, PARAMS, CODES)
 
 
 @dataclass
@@ -120,6 +121,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     code, name, message = bi.PARAMS_MISSING
     tab.statements.append(f"INSERT INTO {S}.{CATALOGUE} VALUES ({_lit(code)}, {_lit(name)}, {_lit(message)}, '', "
                           f"{_lit(PARAMS)}, 'error', 'tool', 'check')")
+    tab.statements += _code_list_statements(eng, dialect, S, ctx)
     # the history is kept across deploys: created once, keyed by snapshot, indexed by child
     tab.statements.append(fill(eng.create_table_once, name=f"{S}.{HISTORY}",
                                columns=bi.history_columns(t, eng.timestamp_type) +
@@ -151,7 +153,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         _ident(grant_to, "--grant-to")
         err.statements += eng.grant_statements(S, grant_to, [f"{S}.{n}" for n in BI_OBJECTS])
     if limit:
-        too_long = [n for n in [PARAMS, CATALOGUE, ERRORS_VIEW, LATEST_VIEW, HISTORY, f"{HISTORY}_child",
+        too_long = [n for n in [PARAMS, CATALOGUE, CODES, ERRORS_VIEW, LATEST_VIEW, HISTORY, f"{HISTORY}_child",
                                 f"{PARAMS}_one_row", *sorted(ours), *(rule_view(r.code) for r in rules)]
                     if len(n.encode()) > limit]
         if too_long:
@@ -168,6 +170,28 @@ def _portable(sql: str, dialect: str) -> str:
         lambda n: exp.Cast(this=exp.Null(), to=text.copy())
         if isinstance(n, exp.Anonymous) and n.name.lower() == "v903_null_text" else n)
     return generate(tree, dialect, pretty=True)
+
+
+def _code_list_statements(eng, dialect: str, schema: str, ctx: RuleContext) -> list[str]:
+    """v903_codes: the year's code lists (rules_sql/codes/) as a reference table, for BI tools to
+    label codes. The views were compiled with the same lists; they do not read this table."""
+    from ..codes import code_lists
+
+    t, lit, name = eng.text, eng.literal, f"{schema}.{CODES}"
+    out = eng.drop_table_statements(name)
+    out.append(f"CREATE TABLE {name} (collection_year {t(7)} NOT NULL, field {t(30)} NOT NULL, code {t(10)} NOT NULL, "
+               f"label {t(400)}, status {t(10)} NOT NULL, last_date DATE, "
+               f"CONSTRAINT {CODES}_pk PRIMARY KEY (field, code))")
+    year = str(ctx.year)
+    for field, cl in code_lists().items():
+        by_code = {c.code: c for c in cl.codes}
+        rows = [(code, "valid", None) for code in cl.valid(ctx.year)]
+        rows += [(c.code, "retired", c.last_date) for c in cl.retired(ctx.year)]
+        for code, status, last in rows:
+            when = _date_lit(dialect, last) if last else "NULL"
+            out.append(f"INSERT INTO {name} VALUES ({lit(year)}, {lit(field)}, {lit(code)}, "
+                       f"{lit(by_code[code].label or None)}, {lit(status)}, {when})")
+    return out
 
 
 def _date_lit(dialect: str, d) -> str:

@@ -1,10 +1,12 @@
+/* Running sums count periods and spells. A sequenced partition has no NULL DECOM or row; NULLS FIRST */
+/* only spares SQL Server an emulation of NULL ordering that sqlglot cannot write for SUM(). */
 SELECT
   p.*,
   CASE
     WHEN NOT p.seq IS NULL
     THEN SUM(p.starts_period) OVER (
       PARTITION BY p.child, p.in_seq
-      ORDER BY p.decom, p.row_no
+      ORDER BY p.decom NULLS FIRST, p.row_no NULLS FIRST
       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
     )
   END AS period_no,
@@ -12,7 +14,7 @@ SELECT
     WHEN NOT p.seq IS NULL
     THEN SUM(p.starts_ls_spell) OVER (
       PARTITION BY p.child, p.in_seq
-      ORDER BY p.decom, p.row_no
+      ORDER BY p.decom NULLS FIRST, p.row_no NULLS FIRST
       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
     )
   END AS ls_spell_no

@@ -1,3 +1,5 @@
+/* Running sums count periods and spells. A sequenced partition has no NULL DECOM or row; NULLS FIRST */
+/* only spares SQL Server an emulation of NULL ordering that sqlglot cannot write for SUM(). */
 SELECT
   p.*,
   CASE
