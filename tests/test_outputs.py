@@ -234,7 +234,7 @@ def test_every_csv_written_is_safe_to_open(tmp_path, capsys, monkeypatch):
 def test_xlsx_continues_on_another_sheet_past_the_row_limit(tmp_path, capsys, monkeypatch):
     from validator903.reports import xlsx_report
 
-    monkeypatch.setattr(xlsx_report, "MAX_ROWS", 41)  # 40 rows a sheet stands in for 1,048,575
+    monkeypatch.setattr(xlsx_report, "MAX_ROWS", 11)  # 10 rows a sheet stand in for 1,048,575
     monkeypatch.setattr(sys, "argv", ["validator903", "validate", str(SAMPLE / "current"), *ARGS, "-q",
                                       "--output", str(tmp_path), "--format", "csv,xlsx"])
     with pytest.raises(SystemExit) as e:
@@ -242,18 +242,18 @@ def test_xlsx_continues_on_another_sheet_past_the_row_limit(tmp_path, capsys, mo
     err = capsys.readouterr().err
     assert e.value.code == 0, err
     errors = read_csv(tmp_path / "errors.csv")
-    assert len(errors) > 40
+    assert len(errors) > 10
     wb = openpyxl.load_workbook(tmp_path / "report.xlsx")
     parts = [n for n in wb.sheetnames if n == "Errors" or n.startswith("Errors (")]
-    assert parts == ["Errors"] + [f"Errors ({i})" for i in range(2, len(parts) + 1)] and len(parts) == -(-len(errors) // 40)
+    assert parts == ["Errors"] + [f"Errors ({i})" for i in range(2, len(parts) + 1)] and len(parts) == -(-len(errors) // 10)
     rows = [r for n in parts for r in list(wb[n].iter_rows(values_only=True))[1:]]
     assert [(r[3], r[0]) for r in rows] == [(e["code"], e["child"]) for e in errors]
-    assert "the Errors sheet has more rows than Excel's 41; it continues on 'Errors (2)'" in err
+    assert "the Errors sheet has more rows than Excel's 11; it continues on 'Errors (2)'" in err
     header_parts = [n for n in wb.sheetnames if n == "header" or n.startswith("header (")]
     assert sum(wb[n].max_row - 1 for n in header_parts) == 200
     # the row link of an error in a header row past the first sheet points into the sheet holding it
-    late = next(int(e["row"]) for e in errors if e["table"] == "header" and int(e["row"]) > 40)
-    k, at = divmod(late - 1, 40)
+    late = next(int(e["row"]) for e in errors if e["table"] == "header" and int(e["row"]) > 10)
+    k, at = divmod(late - 1, 10)
     links = {c.value: c.hyperlink.location for n in parts for c in wb[n]["C"][1:]
              if c.hyperlink and wb[n].cell(c.row, 2).value == "header"}
     assert links[late] == f"'header ({k + 1})'!A{at + 2}"

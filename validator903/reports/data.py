@@ -189,8 +189,8 @@ class ReportData:
     def rules(self) -> list[dict]:
         """Every rule of the run, in code order, with counts (and new/open/fixed)."""
         cmp = self.compared_with is not None
-        extra = (", coalesce(x.new, 0) AS new, coalesce(x.open, 0) AS open, coalesce(f.fixed, 0) AS fixed"
-                 if cmp else "")
+        extra = (", coalesce(x.new, 0) AS new, coalesce(x.open, 0) AS open, coalesce(f.fixed, 0) AS fixed, "
+                 "coalesce(x.new_children, 0) AS new_children" if cmp else "")
         fixed_join = ("LEFT JOIN (SELECT code, COUNT(*) AS fixed FROM report_fixed GROUP BY code) AS f "
                       "ON f.code = r.code" if cmp else "")
         sql = f"""
@@ -199,7 +199,8 @@ class ReportData:
             FROM rule_results AS r
             LEFT JOIN (SELECT code, COUNT(DISTINCT child) AS children,
                               COUNT(*) FILTER (WHERE status = 'new') AS new,
-                              COUNT(*) FILTER (WHERE status = 'open') AS open
+                              COUNT(*) FILTER (WHERE status = 'open') AS open,
+                              COUNT(DISTINCT child) FILTER (WHERE status = 'new') AS new_children
                        FROM report_errors GROUP BY code) AS x ON x.code = r.code
             {fixed_join}
             ORDER BY r.sort_order"""
