@@ -299,3 +299,13 @@ def test_compare_with_a_run_of_another_year_or_la_warns(earlier, tmp_path):
     assert p.returncode == 0, p.stderr
     assert "that run was of 2025/26, this one is 2024/25" in p.stderr
     assert "that run was of LA 999, this one is LA 352" in p.stderr
+
+
+def test_an_output_inside_the_input_folder_is_not_read_as_input(tmp_path):
+    """Its temporary folder and lock sit beside it, in the input folder, while the input is read."""
+    src = tmp_path / "return"
+    shutil.copytree(SAMPLE / "current", src)
+    for _ in range(2):
+        p = cli("validate", src, *ARGS, "--output", src / "out", "-q")
+        assert p.returncode == 0 and "warning" not in p.stderr, p.stderr
+    assert sorted(p.name for p in src.iterdir() if not p.name.endswith(".csv")) == ["out"]

@@ -114,10 +114,11 @@ def list_rules(
 
     chosen = rules_for_year(CollectionYear.parse(year))
     if fmt == "csv":
+        from .reports.csv_report import safe_rows
+
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["code", "message", "fields", "tables"])
-        for r in chosen:
-            w.writerow([r.code, r.message, ";".join(r.fields), ";".join(r.tables)])
+        w.writerows(safe_rows([r.code, r.message, ";".join(r.fields), ";".join(r.tables)] for r in chosen))
     elif fmt == "table":
         from rich.table import Table
         t = Table(title=f"{len(chosen)} rules in {year}")
