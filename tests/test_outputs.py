@@ -309,3 +309,36 @@ def test_an_output_inside_the_input_folder_is_not_read_as_input(tmp_path):
         p = cli("validate", src, *ARGS, "--output", src / "out", "-q")
         assert p.returncode == 0 and "warning" not in p.stderr, p.stderr
     assert sorted(p.name for p in src.iterdir() if not p.name.endswith(".csv")) == ["out"]
+
+
+def test_invisible_characters_are_shown_in_report_values(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M\u00a0,01/02/2010,WBRI\u200b,UN1,,\n",
+                                    encoding="utf-8")
+    first = tmp_path / "first"
+    assert cli("validate", src, *ARGS, "--output", first, "-q").returncode == 0
+    p = cli("validate", src, *ARGS, "--output", tmp_path / "out", "--compare-with", first, "-q", "--format", "csv,json")
+    assert p.returncode == 0, p.stderr
+    values = {r["code"]: r["values"] for r in read_csv(tmp_path / "out" / "errors_compared.csv")}
+    assert values["101"] == "SEX: M[nbsp]" and values["103"] == "ETHNIC: WBRI[zwsp]"
+    raw = {e["code"]: e["values"] for e in json.loads((tmp_path / "out" / "errors.json").read_text())["errors"]}
+    assert raw["101"] == {"SEX": "M\u00a0"}, "errors.json keeps the text as it is"
+
+
+def test_the_installed_layout_is_found_without_importlib_resources(tmp_path, monkeypatch):
+    """A wheel puts rules_sql/ and dialects_data/ inside the package folder; they are found as
+    plain folders there (issue 15: resources.files() gave a MultiplexedPath and no rules)."""
+    from validator903 import resources
+
+    pkg = tmp_path / "site-packages" / "validator903"
+    (pkg / "rules_sql" / "derived").mkdir(parents=True)
+    (pkg / "rules_sql" / "101.sql").write_text("select 1")
+    (pkg / "dialects_data").mkdir()
+    (pkg / "dialects_data" / "duckdb.yml").write_text("{}")
+    monkeypatch.setattr(resources, "_PACKAGE", pkg)
+    monkeypatch.setattr(resources, "_REPO", tmp_path / "site-packages")
+    assert resources.rules_dir() == pkg / "rules_sql" and resources.dialects_dir() == pkg / "dialects_data"
+    (pkg / "rules_sql" / "101.sql").unlink()
+    with pytest.raises(RuntimeError, match="installed without its rules_sql"):
+        resources.rules_dir()
