@@ -4,7 +4,7 @@ name: missing_start_date_not_valid
 message: The start date of the missing episode or episode that the child was away from placement without authorisation is not a valid date.
 fields: [MIS_START]
 tables: [missing]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   A date with spaces around it is read as that date (staging trims text); the peer does not
   trim, so it reports such a date as invalid.

@@ -4,7 +4,7 @@ name: missing_type_not_valid
 message: Missing type invalid.
 fields: [MISSING]
 tables: [missing]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces ('m' is an error, ' M ' is M); the
   peer upper-cases every value but does not trim.
@@ -13,4 +13,4 @@ differs_from_peer: >
 -- rules 565/566, which report a dated period with no type.
 SELECT 'missing' AS table_name, m.row_no, m.child
 FROM missing AS m
-WHERE m.missing IS NOT NULL AND m.missing NOT IN ('M', 'A')
+WHERE m.missing IS NOT NULL AND m.missing NOT IN {{ codes('MISSING') }}

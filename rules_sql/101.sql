@@ -10,4 +10,4 @@ differs_from_peer: >
 */
 SELECT 'header' AS table_name, h.row_no, h.child
 FROM header AS h
-WHERE h.sex IS NULL OR h.sex NOT IN ('1', '2')
+WHERE h.sex IS NULL OR h.sex NOT IN {{ codes('SEX') }}

@@ -4,10 +4,10 @@ name: sex_code_not_valid
 message: The child or young person’s reported sex is not valid.
 fields: [SEX]
 tables: [header]
-years: 2024/25-2026/27
+years: 2024/25-
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces; the peer upper-cases every value first.
 */
 SELECT 'header' AS table_name, h.row_no, h.child
 FROM header AS h
-WHERE h.sex IS NULL OR h.sex NOT IN ('M', 'F', 'U')
+WHERE h.sex IS NULL OR h.sex NOT IN {{ codes('SEX') }}

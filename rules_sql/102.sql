@@ -4,7 +4,7 @@ name: dob_not_valid
 message: Date of birth is not a valid date.
 fields: [DOB]
 tables: [header]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   A blank DOB is flagged, as by the peer (a missing date is not a valid date). Staging trims the text
   first, so ' 01/04/2010 ' is a valid date for us while the peer flags it; and a well-formed date

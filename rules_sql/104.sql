@@ -5,7 +5,7 @@ message: >-
   Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date.
 fields: [DUC]
 tables: [uasc]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Staging trims the text first, so ' 01/04/2025 ' is a valid date for us and a DUC of only spaces
   is blank (allowed); the peer keeps the spaces and flags both as not valid dates.

@@ -3,22 +3,20 @@ code: '142'
 name: previous_episode_not_ended
 message: A new episode has started, but the previous episode has not ended.
 fields: [DEC, REC]
-tables: [episodes]
-years: 2023/24-2026/27
+tables: [episodes_seq]
+years: 2023/24-
 differs_from_peer: >
   Episodes with a blank or invalid DECOM take no part in deciding which episode is the child's
   latest (the peer ranks them as the latest, so it flags the real latest episode when it is open),
   and DECOM ties are broken by row, the later row being the latest (the peer's sort is not stable
   on ties). Measured on a 10,000-child synthetic return: 11 rows flagged by both, 6 by the peer
   only, all of these two kinds.
+  A DECOM or DEC with spaces around it is read as a date (staging trims); the peer reads it as
+  not a date (such a DECOM takes no part in its ranking and such a DEC counts as missing there, so
+  it flags that episode).
 */
--- Every episode except the child's latest (by DECOM) must have both DEC and REC.
-WITH r142_ranked AS (
-  SELECT e.row_no, e.child, e.dec, e.rec, e.decom,
-         ROW_NUMBER() OVER (PARTITION BY e.child ORDER BY e.decom DESC, e.row_no DESC) AS r142_pos
-  FROM episodes AS e
-  WHERE e.child IS NOT NULL AND e.decom IS NOT NULL
-)
-SELECT 'episodes' AS table_name, r.row_no, r.child
-FROM r142_ranked AS r
-WHERE r.r142_pos > 1 AND (r.dec IS NULL OR r.rec IS NULL)
+-- Every sequenced episode except the child's latest (by DECOM, ties by row) must have both DEC and
+-- REC. Episodes without a valid DECOM take no part.
+SELECT 'episodes' AS table_name, s.row_no, s.child
+FROM episodes_seq AS s
+WHERE s.in_seq = 1 AND s.is_last = 0 AND (s.dec IS NULL OR s.rec IS NULL)

@@ -4,7 +4,7 @@ name: legal_status_not_valid
 message: The legal status code is not a valid code.
 fields: [LS]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces. The peer upper-cases every value
   but does not trim: it accepts 'c1' (we flag it) and flags 'C1 ' with a trailing space (we accept it).
@@ -13,4 +13,4 @@ differs_from_peer: >
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e
 WHERE e.ls IS NOT NULL
-  AND e.ls NOT IN ('C1', 'C2', 'D1', 'E1', 'V2', 'V3', 'V4', 'L1', 'L2', 'L3', 'J1', 'J2', 'J3')
+  AND e.ls NOT IN {{ codes('LS') }}

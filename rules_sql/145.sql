@@ -4,7 +4,7 @@ name: category_of_need_not_valid
 message: Category of need code is not a valid code.
 fields: [CIN]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces. The peer upper-cases every value
   but does not trim: it accepts 'n1' (we flag it) and flags 'N1 ' with a trailing space (we accept it).
@@ -12,4 +12,4 @@ differs_from_peer: >
 -- A blank CIN is not an invalid code (missing values are other rules' business).
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e
-WHERE e.cin IS NOT NULL AND e.cin NOT IN ('N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8')
+WHERE e.cin IS NOT NULL AND e.cin NOT IN {{ codes('CIN') }}

@@ -4,7 +4,7 @@ name: episode_end_date_and_reason_not_paired
 message: Date episode ceased and reason episode ceased must both be coded, or both left blank.
 fields: [DEC, REC]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   A DEC of spaces only counts as blank for us (the peer, which does not trim, counts it as coded),
   so with a REC we flag the row and without one we do not; the peer does the opposite. Likewise a

@@ -4,14 +4,13 @@ name: reason_episode_ceased_not_valid
 message: Reason episode ceased code is not valid.
 fields: [REC]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces. The peer upper-cases every value
   but does not trim: it accepts 'e11' (we flag it) and flags 'E11 ' with a trailing space (we accept it).
 */
--- A blank REC is not an invalid code (rule 148 pairs it with DEC). E43/E44 were retired in 2018/19.
+-- A blank REC is not an invalid code (rule 148 pairs it with DEC).
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e
 WHERE e.rec IS NOT NULL
-  AND e.rec NOT IN ('X1', 'E11', 'E12', 'E2', 'E3', 'E4A', 'E4B', 'E13', 'E41', 'E45', 'E46', 'E47',
-                    'E48', 'E5', 'E6', 'E7', 'E8', 'E9', 'E14', 'E15', 'E16', 'E17')
+  AND e.rec NOT IN {{ codes('REC') }}

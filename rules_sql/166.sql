@@ -4,7 +4,7 @@ name: review_date_invalid_or_blank
 message: Date of review is invalid or blank.
 fields: [REVIEW]
 tables: [reviews]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   A date with spaces around it is read as that date (staging trims text); the peer does not
   trim, so it reports such a date as invalid.

@@ -4,7 +4,7 @@ name: review_participation_code_invalid_or_blank
 message: Data entry for participation is invalid or blank.
 fields: [REVIEW_CODE]
 tables: [reviews]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces ('pn1' is an error); the peer
   upper-cases every value but does not trim. A row with no REVIEW date but a valid REVIEW_CODE is
@@ -16,5 +16,5 @@ differs_from_peer: >
 SELECT 'reviews' AS table_name, r.row_no, r.child
 FROM reviews AS r
 WHERE (r.review_code IS NOT NULL
-       AND r.review_code NOT IN ('PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7'))
+       AND r.review_code NOT IN {{ codes('REVIEW_CODE') }})
    OR (r.review_code IS NULL AND NOT ssda_is_blank(r.review_raw))

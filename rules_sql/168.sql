@@ -6,7 +6,7 @@ message: >-
   UN5.
 fields: [UPN]
 tables: [header]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces; the peer upper-cases every value first,
   so it accepts 'un1' or a UPN with a lower-case letter, which we flag, and it flags a UPN with a
@@ -17,5 +17,5 @@ differs_from_peer: >
 SELECT 'header' AS table_name, h.row_no, h.child
 FROM header AS h
 WHERE h.upn IS NOT NULL
-  AND h.upn NOT IN ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
+  AND h.upn NOT IN {{ codes('UPN') }}
   AND NOT ssda_is_upn_shape(h.upn)

@@ -4,7 +4,7 @@ name: placed_for_adoption_before_birth
 message: Date of decision that a child should be placed for adoption is before the child was born.
 fields: [DATE_PLACED, DOB]
 tables: [header, placed_for_adoption]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   We compare DATE_PLACED with the child's DOB in the Header, as the DfE rule does (in the XML
   return the child's only DOB is in the header). The peer's merge suffixes leave it comparing

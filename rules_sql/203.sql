@@ -4,7 +4,7 @@ name: dob_differs_from_last_year
 message: Date of birth disagrees with the date of birth already recorded for this child.
 fields: [DOB]
 tables: [header, header_last]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Nothing is flagged when last year's DOB is blank or not a valid date (no date was recorded);
   the peer flags a valid date this year against a blank or invalid one last year. A date with

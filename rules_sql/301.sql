@@ -4,7 +4,7 @@ name: dob_after_collection_end
 message: Date of birth falls after the year ended.
 fields: [DOB]
 tables: [header]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Staging trims the text first, so a DOB such as ' 01/04/2026 ' is a date for us and is checked;
   the peer keeps the spaces, cannot read it and does not check it.

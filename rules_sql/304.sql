@@ -6,7 +6,7 @@ message: >-
   birthday of a child.
 fields: [DUC]
 tables: [uasc]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Staging trims the text first, so a DUC or DOB with surrounding spaces is a date for us and is
   checked; the peer keeps the spaces, cannot read it and does not check it.

@@ -4,7 +4,7 @@ name: episode_lasted_under_24_hours
 message: Episode appears to have lasted for less than 24 hours
 fields: [DECOM, DEC]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   We compare the parsed dates, so an episode is flagged only when DECOM and DEC are both valid
   dates on the same day. The peer compares the raw text: it also flags episodes whose DECOM and

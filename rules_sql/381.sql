@@ -4,7 +4,7 @@ name: period_of_care_ends_with_temporary_placement
 message: A period of care cannot end with a temporary placement.
 fields: [PLACE, REC]
 tables: [episodes]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Codes are trimmed of surrounding spaces and compared case-sensitively; the peer upper-cases
   every value but keeps spaces, so it flags a lower-case temporary placement (t1) and a reason
@@ -15,5 +15,5 @@ differs_from_peer: >
 -- (no REC) are not judged.
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e
-WHERE e.place IN ('T0', 'T1', 'T2', 'T3', 'T4')
+WHERE e.place IN {{ codes('PLACE', 'temporary') }}
   AND e.rec IS NOT NULL AND e.rec <> 'X1'

@@ -4,7 +4,7 @@ name: duplicate_upn
 message: Duplicate UPN has been reported
 fields: [UPN]
 tables: [header]
-years: 2025/26-2026/27
+years: 2025/26-
 differs_from_peer: >
   UPNs are compared case-sensitively after trimming spaces; the peer upper-cases every value first,
   so for it 'un1' is an allowed default code and 'a123...' duplicates 'A123...'. We flag repeated
@@ -16,7 +16,7 @@ differs_from_peer: >
 SELECT 'header' AS table_name, h.row_no, h.child
 FROM header AS h
 WHERE h.upn IS NOT NULL
-  AND h.upn NOT IN ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
+  AND h.upn NOT IN {{ codes('UPN') }}
   AND EXISTS (
     SELECT 1 FROM header AS o
     WHERE o.upn = h.upn AND ssda_eq_cs(o.upn, h.upn) AND o.row_no <> h.row_no

@@ -4,7 +4,7 @@ name: missing_periods_overlap
 message: A new missing/away from placement without authorisation period cannot start when the previous missing/away from placement without authorisation period is still open. Missing/away from placement without authorisation periods should also not overlap.
 fields: [MIS_START, MIS_END]
 tables: [missing]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   Each period is compared with the child's previous period in MIS_START order (same start day:
   an open period first, then by MIS_END, then by row), and the later-starting period is flagged.

@@ -4,7 +4,7 @@ name: mother_child_dob_missing
 message: Date of birth field is blank, but child is a mother.
 fields: [MOTHER, MC_DOB]
 tables: [header]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   MOTHER is compared case-sensitively after trimming spaces, and an MC_DOB of only spaces counts as
   blank; the peer keeps spaces, so ' 1' is not a mother and ' ' is a completed MC_DOB for it.

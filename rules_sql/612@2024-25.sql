@@ -4,7 +4,7 @@ name: mother_child_dob_but_not_mother
 message: Date of birth field has been completed but mother field indicates child is not a mother.
 fields: [SEX, MOTHER, MC_DOB]
 tables: [header]
-years: 2024/25-2026/27
+years: 2024/25-
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces; the peer upper-cases every value first,
   so it treats SEX 'f' as female, and it keeps spaces, so ' 0' or ' ' in MOTHER is neither 0 nor

@@ -6,7 +6,7 @@ message: >-
   age.
 fields: [DOB, MOTHER]
 tables: [header]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   MOTHER and DOB are trimmed in staging; the peer keeps the spaces, so for it ' 1' is not a mother
   and ' 01/04/2020 ' is not a date.

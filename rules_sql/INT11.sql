@@ -4,7 +4,7 @@ name: ad1_dob_differs_from_header
 message: 'Internal Check: DOB in AD1 is different to DOB in Header.'
 fields: [DOB]
 tables: [header, ad1]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   CHILD ids are matched case-sensitively after trimming spaces; the peer upper-cases every value and
   keeps spaces. Dates are trimmed in staging, so ' 01/04/2020 ' is compared by us and ignored by the

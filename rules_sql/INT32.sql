@@ -4,7 +4,7 @@ name: child_repeated_in_header
 message: 'Internal Check: Child should only exist once in Header.'
 fields: [CHILD]
 tables: [header]
-years: 2023/24-2026/27
+years: 2023/24-
 differs_from_peer: >
   CHILD ids are compared case-sensitively after trimming spaces; the peer upper-cases every value
   first (so 'a1' repeats 'A1' for it) and keeps spaces (so '1 ' does not repeat '1').

@@ -5,6 +5,7 @@ message: Social worker ID does not begin with the characters ‘SW’ or ‘XX�
 fields: [SW_ID]
 tables: [sw_episodes]
 years: 2023/24-2024/25
+stage: 1
 differs_from_peer: >
   The prefix is checked case-sensitively after trimming spaces ('sw123' is an error, ' SW99 ' is
   fine); the peer upper-cases every value but does not trim.

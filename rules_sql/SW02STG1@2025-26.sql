@@ -4,7 +4,8 @@ name: social_worker_id_prefix_not_valid
 message: Social worker ID does not begin with the characters ‘SW’ or ‘XX’.
 fields: [SW_ID]
 tables: [sw_episodes]
-years: 2025/26-2026/27
+years: 2025/26-
+stage: 1
 differs_from_peer: >
   The prefix is checked case-sensitively after trimming spaces ('sw123' is an error, ' SW99 ' is
   fine); the peer upper-cases every value but does not trim.

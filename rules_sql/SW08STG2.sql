@@ -4,7 +4,8 @@ name: previous_social_worker_episode_not_ended
 message: A new social worker episode has started, but the previous episode has not ended.
 fields: [SW_DEC]
 tables: [sw_episodes]
-years: 2023/24-2026/27
+years: 2023/24-
+stage: 2
 differs_from_peer: >
   The child's latest episode is the one with the latest valid SW_DECOM (ties: the later row).
   Episodes with a blank or invalid SW_DECOM are never the latest and are never flagged. The peer

@@ -80,7 +80,8 @@ def test_bad_arguments_exit_2_with_one_line(args, message):
 def test_rules_csv_lists_the_year():
     p = cli("rules", "--year", "2025/26", "--format", "csv", check=0)
     rows = list(csv.reader(p.stdout.splitlines()))
-    assert rows[0] == ["code", "message", "fields", "tables"]
+    # the first four columns are the original contract; source, severity, stage and name follow
+    assert rows[0] == ["code", "message", "fields", "tables", "source", "severity", "stage", "name"]
     codes = [r[0] for r in rows[1:]]
     assert "101" in codes and len(codes) == len(set(codes))
 
@@ -96,7 +97,9 @@ def test_show_each_dialect(dialect):
 def test_compile_writes_staging_and_rules(tmp_path):
     cli("compile", "--dialect", "tsql", "--year", "2025/26", "--out", tmp_path, check=0)
     staging = (tmp_path / "03_staging.sql").read_text()
-    assert staging.count("CREATE VIEW ssda903.") == 24  # 12 tables, this year and last
+    # 12 tables and 3 derived relations, this year and last
+    assert staging.count("CREATE VIEW ssda903.") == 30
+    assert "CREATE VIEW ssda903.episodes_seq AS" in staging and "FROM ssda903.episodes AS e" in staging
     assert "COLLATE Latin1_General_BIN2" in (tmp_path / "rules" / "101.sql").read_text()
 
 

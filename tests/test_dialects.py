@@ -1,6 +1,7 @@
-"""Every rule and every staging query generates in all four dialects and re-parses with sqlglot in
-that dialect; golden files pin the generated SQL of a handful of rules so changes are reviewed
-(regenerate with VALIDATOR903_UPDATE_GOLDEN=1 and read the diff)."""
+"""Every rule, staging query and derived relation generates in all four dialects and re-parses with
+sqlglot in that dialect; golden files pin the generated SQL of a handful of rules and of every
+derived relation so changes are reviewed (regenerate with VALIDATOR903_UPDATE_GOLDEN=1 and read the
+diff)."""
 import os
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import sqlglot
 from sqlglot import exp
 
 from validator903.context import CollectionYear, RuleContext
-from validator903.dialects import DIALECTS, generate, parse
+from validator903.derived import derived_relations
+from validator903.dialects import DIALECTS, generate, parse, transpile
 from validator903.rules import all_rules, find_rule
 from validator903.stage import staging_select
 from validator903.tables import all_table_names
@@ -42,6 +44,14 @@ def test_staging_reparses_in_dialect(table, dialect):
     sqlglot.parse_one(sql, read=READ_AS[dialect])
 
 
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize("relation", derived_relations(), ids=lambda d: d.name)
+def test_derived_relation_reparses_in_dialect(relation, dialect):
+    sql = transpile(relation.render(CTX), dialect)
+    tree = sqlglot.parse_one(sql, read=READ_AS[dialect])
+    assert not list(tree.find_all(exp.CTE)), "derived SQL has no WITH: read-only runs inline it as a CTE"
+
+
 def _golden_cases():
     for code in GOLDEN_RULES:
         for d in DIALECTS:
@@ -58,6 +68,17 @@ def test_golden_sql(code, dialect):
     path = GOLDEN / dialect / f"{code}.sql"
     if os.environ.get("VALIDATOR903_UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(got, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}; run with VALIDATOR903_UPDATE_GOLDEN=1 and review it"
+    assert got == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize("relation", [d for d in derived_relations() if not d.last], ids=lambda d: d.name)
+def test_golden_derived_sql(relation, dialect):
+    got = transpile(relation.render(CTX), dialect, pretty=True) + "\n"
+    path = GOLDEN / dialect / f"derived_{relation.name}.sql"
+    if os.environ.get("VALIDATOR903_UPDATE_GOLDEN"):
         path.write_text(got, encoding="utf-8")
     assert path.exists(), f"no golden file {path}; run with VALIDATOR903_UPDATE_GOLDEN=1 and review it"
     assert got == path.read_text(encoding="utf-8")

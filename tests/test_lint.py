@@ -54,3 +54,47 @@ def test_lint_accepts_the_portable_subset():
            "AND CASE WHEN e.dec IS NULL THEN 1 ELSE 0 END = 1 AND EXTRACT(YEAR FROM e.decom) > 2000 "
            "AND COALESCE(e.rec, 'X1') = 'X1' AND ssda_age_at(e.decom, e.dec) >= 18")
     assert lint_sql("503A", sql) == []
+
+
+def _rule_file(tmp_path, body, tables="[header]", years="2025/26-", code="C999"):
+    from validator903.rules import _read
+
+    p = tmp_path / f"{code}.sql"
+    p.write_text(f"/*\ncode: {code}\nname: t\nmessage: m\nfields: [SEX]\ntables: {tables}\nyears: {years}\n*/\n{body}\n",
+                 encoding="utf-8")
+    return _read(p)
+
+
+def test_lint_refuses_year_conditionals(tmp_path):
+    from validator903.lint import lint_rule
+
+    rule = _rule_file(tmp_path, OK.format("{% if year == '2025/26' %}h.sex = 'M'{% else %}h.sex = 'F'{% endif %}"))
+    assert any("year conditional" in f for f in lint_rule(rule))
+
+
+def test_lint_refuses_a_written_out_code_list(tmp_path):
+    from validator903.lint import lint_rule
+
+    written = _rule_file(tmp_path, OK.format("h.sex NOT IN ('M', 'F', 'U')"))
+    assert any("codes('SEX')" in f for f in lint_rule(written))
+    asked = _rule_file(tmp_path, OK.format("h.sex NOT IN {{ codes('SEX') }}"))
+    assert lint_rule(asked) == []
+    subset = _rule_file(tmp_path, OK.format("h.sex IN ('M', 'F')"))  # a subset the DfE text names
+    assert lint_rule(subset) == []
+
+
+def test_lint_wants_tables_to_be_what_the_sql_reads(tmp_path):
+    from validator903.lint import lint_rule
+
+    extra = _rule_file(tmp_path, OK.format("h.sex = 'M'"), tables="[header, episodes]")
+    assert any("tables: lists" in f for f in lint_rule(extra))
+    missing = _rule_file(tmp_path, OK.format("EXISTS (SELECT 1 FROM episodes_seq AS s WHERE s.child = h.child)"))
+    assert any("episodes_seq" in f for f in lint_rule(missing))
+
+
+def test_lint_holds_derived_relations_to_the_subset():
+    from validator903.lint import lint_sql
+
+    assert any("WITH in a derived relation" in f for f in lint_sql(
+        "episodes_seq", "WITH x AS (SELECT e.row_no FROM episodes AS e) SELECT x.row_no FROM x", derived=True))
+    assert lint_sql("episodes_seq", "SELECT e.*, 1 AS n FROM episodes AS e", derived=True) == []

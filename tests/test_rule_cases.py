@@ -1,12 +1,14 @@
 """Runs every YAML rule case in tests/rule_cases/ against DuckDB: the flagged (table, row) set must
 equal the case's `expect`, and each flagged row must name that row's child."""
+from pathlib import Path
+
 import pytest
 
-from validator903.context import SUPPORTED_YEARS, CollectionYear
-from validator903.fixtures import child_of, load_cases, run_case_duckdb
 from validator903.rules import all_rules
+from validator903.testing import child_of, load_cases, run_case_duckdb
 
-CASES = load_cases()
+CASES_DIR = Path(__file__).parent / "rule_cases"
+CASES = load_cases(CASES_DIR)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -2,9 +2,8 @@
 rows must be identical to DuckDB's (and to the case's expectation)."""
 import pytest
 
-from validator903.fixtures import load_cases, run_case_dbapi, run_case_duckdb
-
-CASES = load_cases()
+from test_rule_cases import CASES
+from validator903.testing import run_case_dbapi, run_case_duckdb
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -1,4 +1,4 @@
-"""Command line: validator903 demo | validate | rules | show | compile | lint."""
+"""Command line: validator903 demo | validate | rules | show | compile | run | test-rules | lint | ..."""
 from __future__ import annotations
 
 import csv
@@ -58,6 +58,20 @@ def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str
     return run_pipeline(req, ctx, ", ".join(map(str, paths)), len(chosen), start, finish, out_console, err_console)
 
 
+RULES_DIR_HELP = ("A folder of your council's own rules (and their YAML cases), in the format of rules_sql/; "
+                  "repeat for several. Their codes must not clash with the DfE's.")
+
+
+def _rules_dir_option():
+    return typer.Option(None, "--rules-dir", help=RULES_DIR_HELP)
+
+
+def _use_packs(folders: list[Path] | None) -> None:
+    from .rules import use_packs
+
+    use_packs(folders or [])
+
+
 FORMAT_HELP = ("Reports to write into --output: csv (errors.csv, summary.csv; the default), xlsx (report.xlsx), "
                "html (report.html), json (errors.json). Several: --format csv,xlsx,html or repeat the option.")
 COMPARE_HELP = ("The --output folder of an earlier run: mark each error new or still open and list the errors "
@@ -81,8 +95,10 @@ def validate(
     fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Validate a return. Exit 0 when validation ran, 1 with --strict and findings, 2 for unusable input."""
+    _use_packs(rules_dir)
     raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet, profile,
                                fmt, compare_with, by_social_worker))
 
@@ -93,10 +109,12 @@ def demo(
     fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Validate the bundled sample council (current and previous year) and print a summary."""
     from .resources import sample_dir
 
+    _use_packs(rules_dir)
     sample = sample_dir()
     out = output or Path(tempfile.mkdtemp(prefix="validator903_demo_"))
     out_console.print(f"Sample council: {sample} ({SAMPLE_YEAR}, LA 999)")
@@ -108,24 +126,27 @@ def demo(
 def list_rules(
     year: str = typer.Option(..., "--year"),
     fmt: str = typer.Option("table", "--format", help="table or csv"),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """List the rules in force in a collection year."""
     from .rules import rules_for_year
 
+    _use_packs(rules_dir)
     chosen = rules_for_year(CollectionYear.parse(year))
     if fmt == "csv":
         from .reports.csv_report import safe_rows
 
         w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["code", "message", "fields", "tables"])
-        w.writerows(safe_rows([r.code, r.message, ";".join(r.fields), ";".join(r.tables)] for r in chosen))
+        w.writerow(["code", "message", "fields", "tables", "source", "severity", "stage", "name"])
+        w.writerows(safe_rows([r.code, r.message, ";".join(r.fields), ";".join(r.tables), r.source, r.severity,
+                               r.stage or "", r.name] for r in chosen))
     elif fmt == "table":
         from rich.table import Table
         t = Table(title=f"{len(chosen)} rules in {year}")
-        for col in ("code", "name", "tables", "message"):
+        for col in ("code", "name", "source", "severity", "tables", "message"):
             t.add_column(col)
         for r in chosen:
-            t.add_row(r.code, r.name, ", ".join(r.tables), r.message)
+            t.add_row(r.code, r.name, r.source, r.severity, ", ".join(r.tables), r.message)
         out_console.print(t)
     else:
         raise UsageError(f"--format {fmt!r}: choose table or csv")
@@ -137,17 +158,20 @@ def show(
     dialect: str = typer.Option("duckdb", "--dialect", help="duckdb, postgres, tsql or oracle"),
     year: Optional[str] = typer.Option(None, "--year", help="Collection year (default: the latest the rule has)."),
     la: Optional[str] = typer.Option(None, "--la"),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Print a rule's metadata and its SQL in one dialect."""
     from .dialects import spec
     from .rules import find_rule
 
+    _use_packs(rules_dir)
     spec(dialect)
     rule = find_rule(code, CollectionYear.parse(year) if year else None)
     y = CollectionYear.parse(year) if year else CollectionYear.parse(rule.years[-1])
     print(f"-- {rule.code} {rule.name} ({y}; rule applies {rule.years[0]}..{rule.years[-1]})")
     print(f"-- {rule.message}")
-    print(f"-- fields: {', '.join(rule.fields)}; tables: {', '.join(rule.tables)}")
+    print(f"-- fields: {', '.join(rule.fields)}; tables: {', '.join(rule.tables)}; source: {rule.source}; "
+          f"severity: {rule.severity}")
     if rule.differs_from_peer:
         print(f"-- differs from peer: {' '.join(rule.differs_from_peer.split())}")
     print(rule.sql(RuleContext(y, check_la_code(la)), dialect, pretty=True) + ";")
@@ -166,12 +190,14 @@ def compile_cmd(
     target_version: Optional[str] = typer.Option(
         None, "--target-version", help="SQL Server version the scripts may rely on (default 2012: "
         "compatibility level 110); 2016 adds CREATE OR ALTER, 2017 TRIM."),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Write ordered, re-runnable deployment scripts: staging views, one view per rule, the errors view."""
     from .compile import compile_year
     from .dialects import spec
     from .warehouse.mapping import load_mapping
 
+    _use_packs(rules_dir)
     spec(dialect)
     if target_version:
         dialect = f"{dialect}:{target_version}"
@@ -198,8 +224,10 @@ def run(
     fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Run the rules inside a warehouse: read-only SELECTs by default, or deployed views."""
+    _use_packs(rules_dir)
     from .pipeline import Request, run_pipeline
     from .rules import rules_for_year
     from .warehouse.connect import connect, dialect_of
@@ -294,11 +322,51 @@ def synth(
                       + f"; {len(s.injected)} errors injected", highlight=False)
 
 
+@app.command("test-rules")
+def test_rules(
+    folder: Path = typer.Argument(..., help="A rule pack: rule files and their YAML cases, side by side."),
+):
+    """Run a rule pack's YAML cases on DuckDB: exit 0 when every case passes, 1 when one fails."""
+    from .rules import pack_rules
+    from .testing import check_cases, load_cases
+
+    _use_packs([folder])
+    pack = pack_rules(folder.resolve())
+    cases = load_cases(folder, recursive=True)
+    if not cases:
+        raise UsageError(f"{folder}: no YAML cases (files with rule: and cases:) beside the rules")
+    ours = {r.code for r in pack}
+    strangers = sorted({c.code for c in cases} - ours)
+    if strangers:
+        raise UsageError(f"{folder}: cases for rules the pack does not have: {', '.join(strangers)}")
+    untested = sorted(ours - {c.code for c in cases})
+    from .lint import lint_rule
+
+    findings = [f for r in pack for f in lint_rule(r)]  # a pack must also run in the warehouse
+    for f in findings:
+        print(f"FAIL  lint {f}")
+    results = check_cases(cases)
+    for r in results:
+        if r.ok:
+            print(f"ok    {r.case.id}")
+        elif r.error:
+            print(f"FAIL  {r.case.id} ({r.case.file.name}): {r.error}")
+        else:
+            show = lambda rows: "[" + ", ".join(f"[{t}, {n}]" for t, n in sorted(rows)) + "]"
+            print(f"FAIL  {r.case.id} ({r.case.file.name}): expected {show(r.case.expect)}, got {show(r.got)}")
+    failed = sum(not r.ok for r in results) + len(findings)
+    for code in untested:
+        print(f"warning: rule {code} has no cases")
+    print(f"{sum(r.ok for r in results)} passed, {failed} failed")
+    raise typer.Exit(1 if failed else 0)
+
+
 @app.command()
-def lint():
+def lint(rules_dir: Optional[List[Path]] = _rules_dir_option()):
     """Check every rule source against the portable subset (exit 1 on findings)."""
     from .lint import lint_all
 
+    _use_packs(rules_dir)
     findings = lint_all()
     for f in findings:
         print(f)

@@ -17,12 +17,14 @@ class CollectionYear:
     start_year: int  # 2025 for the 2025/26 return
 
     @classmethod
-    def parse(cls, text: str) -> "CollectionYear":
+    def parse(cls, text: str, supported_only: bool = True) -> "CollectionYear":
+        """'2025/26' -> CollectionYear(2025). ``supported_only``: refuse a year outside
+        SUPPORTED_YEARS (what a user asks for); rule and code-list files may name any year."""
         m = _YEAR.match(text.strip())
         if not m or (int(m.group(1)) + 1) % 100 != int(m.group(2)):
             raise UsageError(f"--year {text!r} is not a collection year like 2025/26")
         year = cls(int(m.group(1)))
-        if str(year) not in SUPPORTED_YEARS:
+        if supported_only and str(year) not in SUPPORTED_YEARS:
             raise UsageError(f"--year {year} is not supported; choose one of {', '.join(SUPPORTED_YEARS)}")
         return year
 
@@ -62,12 +64,11 @@ class RuleContext:
         y = self.year
         if self.params_table:
             p = lambda col: f"(SELECT v903p.{col} FROM {self.params_table} AS v903p)"
-            return {"year": str(y), "year_start": y.start_year, "collection_start": p("collection_start"),
+            return {"year": str(y), "collection_start": p("collection_start"),
                     "collection_end": p("collection_end"), "previous_start": p("previous_start"),
                     "previous_end": p("previous_end"), "la_code": p("la_code")}
         return {
             "year": str(y),
-            "year_start": y.start_year,
             "collection_start": f"ssda_date('{y.start.isoformat()}')",
             "collection_end": f"ssda_date('{y.end.isoformat()}')",
             "previous_start": f"ssda_date('{date(y.start_year - 1, 4, 1).isoformat()}')",

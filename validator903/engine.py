@@ -1,7 +1,8 @@
-"""Run: load -> stage -> one query per rule -> the ``errors`` relation, all inside one DuckDB.
+"""Run: load -> stage -> derived relations -> one query per rule -> the ``errors`` relation, all
+inside one DuckDB.
 
-Rules only read staging and each runs as its own INSERT ... SELECT, so no rule can change what
-another sees, and the flagged rows never travel through Python.
+Rules only read staging and the derived relations, and each runs as its own INSERT ... SELECT, so
+no rule can change what another sees, and the flagged rows never travel through Python.
 """
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ class Run:
 ERRORS_DDL = ("CREATE OR REPLACE TABLE errors (code VARCHAR, table_name VARCHAR, row_no BIGINT, "
               "child VARCHAR)")
 CATALOGUE_DDL = ("CREATE OR REPLACE TABLE rule_results (code VARCHAR, name VARCHAR, message VARCHAR, "
-                 "fields VARCHAR, status VARCHAR, count BIGINT, sort_order INTEGER)")
+                 "fields VARCHAR, status VARCHAR, count BIGINT, sort_order INTEGER, source VARCHAR, "
+                 "severity VARCHAR)")
 
 
 def interrupted(e: BaseException) -> bool:
@@ -91,13 +93,27 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> Lo
 
 
 def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None) -> Run:
-    return Run(conn, ctx, load_and_stage(conn, current, previous))
+    """Load, stage and build the derived relations: everything the rules read."""
+    from .derived import materialise_duckdb
+
+    loaded = load_and_stage(conn, current, previous)
+    materialise_duckdb(conn, ctx, loaded.tables)
+    return Run(conn, ctx, loaded)
+
+
+def skipped_status(missing: list[str]) -> str:
+    """Why a rule did not run: last year's return was not supplied, or a table of this year's."""
+    from .tables import LAST_SUFFIX
+
+    if all(t.endswith(LAST_SUFFIX) for t in missing):
+        return "skipped: previous year not supplied"
+    return f"skipped: missing table {', '.join(t for t in missing if not t.endswith(LAST_SUFFIX)) or ', '.join(missing)}"
 
 
 def run_rule(run: Run, rule: Rule) -> RuleResult:
-    missing = [t for t in rule.tables if t not in run.load.tables]
+    missing = [t for t in rule.requires() if t not in run.load.tables]
     if missing:
-        return RuleResult(rule, f"skipped: missing table {', '.join(missing)}")
+        return RuleResult(rule, skipped_status(missing))
     t0 = time.perf_counter()
     try:
         sql = rule.sql(run.ctx, "duckdb")
@@ -129,8 +145,8 @@ def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None]
 def _record_results(run: Run) -> None:
     run.conn.execute(CATALOGUE_DDL)
     ordered = sorted(run.results, key=lambda r: code_sort_key(r.rule.code))
-    rows = [(r.rule.code, r.rule.name, r.rule.message, ";".join(r.rule.fields), r.status, r.count, i)
-            for i, r in enumerate(ordered)]
+    rows = [(r.rule.code, r.rule.name, r.rule.message, ";".join(r.rule.fields), r.status, r.count, i,
+             r.rule.source, r.rule.severity) for i, r in enumerate(ordered)]
     if rows:  # one statement: DuckDB runs executemany row by row
-        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
         run.conn.execute(f"INSERT INTO rule_results VALUES {values}", [v for row in rows for v in row])

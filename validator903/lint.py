@@ -1,13 +1,20 @@
-"""Lint rule sources against the portable subset (banned list from research/sql_dialects.md).
+"""Lint rule sources against the portable subset (banned list from research/sql_dialects.md) and
+the catalogue's shape.
 
 Rules are written in a restricted DuckDB SQL plus the ``ssda_*`` helpers. Everything that the
 study found sqlglot transpiles wrongly for SQL Server or Oracle is refused here, at the source,
-with a message saying what to write instead. Runs in the test suite and as ``validator903 lint``.
+with a message saying what to write instead. The shape: a rule's ``tables:`` are exactly the
+relations its SQL reads; no year conditionals in a template (a year's change is a
+``<CODE>@YYYY-YY.sql`` or a code-list change); no code list written out that ``codes()`` gives.
+The derived relations are held to the same subset. Runs in the test suite and as
+``validator903 lint``.
 """
 from __future__ import annotations
 
 import re
 
+import jinja2
+from jinja2 import nodes
 from sqlglot import exp
 
 from .context import CollectionYear, RuleContext
@@ -66,8 +73,50 @@ def _cte_prefix(code: str) -> str:
     return _CTE_NAME.format(code=re.sub(r"[^a-z0-9]", "", code.lower()))
 
 
-def lint_sql(code: str, sql: str) -> list[str]:
-    """Findings for one rendered (portable) rule query."""
+def relations_read(tree: exp.Expression) -> set[str]:
+    """The tables a query reads, its own CTEs excepted."""
+    ctes = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
+    return {t.name.lower() for t in tree.find_all(exp.Table) if t.name.lower() not in ctes}
+
+
+def _year_conditionals(template: str) -> list[str]:
+    """``{% if %}`` tests that read the year: the versioning scheme puts such logic in its own file."""
+    context_vars = {"year", "collection_start", "collection_end", "previous_start", "previous_end"}
+    try:
+        tree = jinja2.Environment().parse(template)
+    except jinja2.TemplateSyntaxError as e:
+        return [f"template does not parse: {e}"]
+    found = []
+    for node in tree.find_all((nodes.If, nodes.CondExpr)):
+        names = {n.name for n in node.test.find_all(nodes.Name)}
+        if names & context_vars:
+            found.append(f"year conditional on {', '.join(sorted(names & context_vars))}: logic that changes in a "
+                         "year goes in <CODE>@YYYY-YY.sql, a code-list change in rules_sql/codes/")
+    return found
+
+
+def _written_code_lists(tree: exp.Expression, year: CollectionYear) -> list[str]:
+    """An IN list of text literals that is exactly a field's code list for the year: ask codes()."""
+    from .codes import code_lists
+
+    found = []
+    for node in tree.find_all(exp.In):
+        if not node.expressions or not all(_is_text(e) for e in node.expressions):
+            continue
+        listed = {e.this for e in node.expressions}
+        column = node.this.name.upper() if isinstance(node.this, exp.Column) else None
+        cl = code_lists().get(column)
+        if cl is not None and listed == set(cl.valid(year)):
+            found.append(f"IN {sorted(listed)} is the {column} list of {year}: write {{{{ codes('{column}') }}}}")
+    return found
+
+
+def _is_text(node) -> bool:
+    return isinstance(node, exp.Literal) and node.is_string
+
+
+def lint_sql(code: str, sql: str, derived: bool = False) -> list[str]:
+    """Findings for one rendered (portable) rule query, or (``derived``) a derived relation's."""
     found: list[str] = []
     try:
         statements = parse(sql)
@@ -100,8 +149,12 @@ def lint_sql(code: str, sql: str) -> list[str]:
             found.append(f"quoted identifier {node.sql('duckdb')}: write names unquoted")
         elif isinstance(node, exp.Literal) and node.is_string and node.this == "":
             found.append("'' literal: blanks are NULL after staging (and '' is NULL on Oracle)")
-        elif isinstance(node, exp.Star) and isinstance(node.parent, exp.Select):
+        elif isinstance(node, (exp.Star, exp.Column)) and isinstance(node.parent, exp.Select) and not derived \
+                and (isinstance(node, exp.Star) or isinstance(node.this, exp.Star)):
             found.append("SELECT *: name the columns")
+        elif isinstance(node, exp.CTE) and derived:
+            found.append("WITH in a derived relation: nest subqueries (read-only runs inline it as a CTE, "
+                         "and SQL Server allows no CTE inside a CTE)")
         elif isinstance(node, exp.CTE):
             if not node.alias_or_name.lower().startswith(_cte_prefix(code)):
                 found.append(f"CTE {node.alias_or_name}: name it {_cte_prefix(code)}... so that rules can be "
@@ -114,6 +167,8 @@ def lint_sql(code: str, sql: str) -> list[str]:
                                  "use CASE WHEN ... THEN 1 ELSE 0 END")
     if tree.args.get("order"):
         found.append("ORDER BY in a rule: the error relation is ordered once, at output")
+    if derived:
+        return found
     names = [p.alias_or_name.lower() for p in tree.selects]
     if names != RESULT_COLUMNS:
         found.append(f"result columns are {names}; a rule returns exactly {RESULT_COLUMNS}")
@@ -121,14 +176,27 @@ def lint_sql(code: str, sql: str) -> list[str]:
 
 
 def lint_rule(rule: Rule) -> list[str]:
-    findings: list[str] = []
+    findings: list[str] = [f"{rule.path.name}: {f}" for f in _year_conditionals(rule.template)]
     for year in rule.years:
+        y = CollectionYear.parse(year)
         try:
-            sql = rule.render(RuleContext(CollectionYear.parse(year), "999"))
+            sql = rule.render(RuleContext(y, "999"))
+            # the same template with codes() left unexpanded: what the author wrote out themselves
+            written = rule.render(RuleContext(y, "999"), codes=lambda name, group=None: "('<codes()>')")
         except UsageError as e:
             findings.append(f"{rule.path.name} ({year}): {e}")
             continue
-        for f in lint_sql(rule.code, sql):
+        shape = []
+        try:
+            tree = parse(sql)[0]
+            read, listed = relations_read(tree), set(rule.tables) - set(rule.needs)
+            if read != listed:
+                shape.append(f"tables: lists {sorted(listed)} but the SQL reads {sorted(read)}; list exactly "
+                             "what it reads, and under needs: a table that must be present although it is not read")
+            shape += _written_code_lists(parse(written)[0], y)
+        except Exception:
+            pass  # lint_sql reports what does not parse
+        for f in lint_sql(rule.code, sql) + shape:
             line = f"{rule.path.name} ({year}): {f}"
             if line not in findings:
                 findings.append(line)
@@ -142,5 +210,19 @@ def lint_rule(rule: Rule) -> list[str]:
     return unique
 
 
+def lint_derived() -> list[str]:
+    from .derived import derived_relations
+
+    findings = []
+    for d in derived_relations():
+        sql = d.render(RuleContext(CollectionYear.parse("2025/26"), "999"))
+        findings += [f"derived/{d.path.name} ({d.name}): {f}" for f in lint_sql(d.name, sql, derived=True)]
+        read = relations_read(parse(sql)[0])
+        if read != set(d.reads):
+            findings.append(f"derived/{d.path.name} ({d.name}): reads lists {sorted(d.reads)} but the SQL reads "
+                            f"{sorted(read)}")
+    return findings
+
+
 def lint_all() -> list[str]:
-    return [f for rule in all_rules() for f in lint_rule(rule)]
+    return [f for rule in all_rules() for f in lint_rule(rule)] + lint_derived()

@@ -1,4 +1,4 @@
-"""The rule catalogue: one ``rules_sql/<CODE>.sql`` per rule version.
+"""The rule catalogue: one ``rules_sql/<CODE>.sql`` per rule version, plus councils' rule packs.
 
 A rule file is a YAML metadata block in a leading ``/* ... */`` comment followed by a Jinja
 template of one portable SELECT returning ``(table_name, row_no, child)`` for every flagged row::
@@ -8,28 +8,38 @@ template of one portable SELECT returning ``(table_name, row_no, child)`` for ev
     name: ethnicity_not_valid
     message: The ethnicity code is either not valid or has not been entered.
     fields: [ETHNIC]
-    tables: [header]
-    years: 2023/24-2026/27
+    tables: [header]                 # exactly the relations the SQL reads: staging or derived
+    needs: [uasc]                    # optional: tables that must be present although not read
+    years: 2023/24-                  # from 2023/24 on; '2023/24-2024/25' or '2024/25' for closed ranges
+    severity: error                  # or query (a check the DfE lets an LA bypass); default error
     differs_from_peer: optional note
     */
-    SELECT 'header' AS table_name, h.row_no, h.child FROM header AS h WHERE ...
+    SELECT 'header' AS table_name, h.row_no, h.child FROM header AS h
+    WHERE h.ethnic IS NULL OR h.ethnic NOT IN {{ codes('ETHNIC') }}
 
-Further versions of a code live in ``<CODE>@<YYYY-YY>.sql``; the versions' ``years`` must not
-overlap. Templates see the rule context (``year``, ``year_start``, ``collection_start``,
-``collection_end``, ``previous_start``, ``previous_end``, ``la_code``).
+Logic that changes in a year lives in ``<CODE>@<YYYY-YY>.sql``; the versions' years must not
+overlap, and years outside the supported window are ignored, so rolling over to a new year is
+adding the year, plus a file for each rule that really changed. Templates see the rule context
+(``year``, ``collection_start``, ``collection_end``, ``previous_start``, ``previous_end``,
+``la_code``) and the code lists (``codes``, ``retired_codes``, ``crosswalk``: see codes.py), never
+a year conditional.
+
+The DfE catalogue is the first pack. A council's pack is a folder of rule files in the same format
+(``--rules-dir``; subfolders allowed) whose codes may not clash with the DfE's.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 import yaml
 
-from .context import SUPPORTED_YEARS, CollectionYear, RuleContext
-from .dialects import parse, transpile_cached
+from . import context
+from .context import CollectionYear, RuleContext
+from .dialects import transpile_cached
 from .errors import UsageError
 from .resources import rules_dir
 from .tables import all_table_names
@@ -38,6 +48,9 @@ _HEADER = re.compile(r"^\s*/\*(.*?)\*/", re.S)
 _JINJA = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                             trim_blocks=True, lstrip_blocks=True)
 REQUIRED = ("code", "name", "message", "fields", "tables", "years")
+OPTIONAL = ("needs", "severity", "source", "stage", "fix", "differs_from_peer")
+SEVERITIES = ("error", "query")
+SOURCES = ("dfe", "tool", "council")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the catalogue is read on every run
 
 
@@ -46,24 +59,37 @@ def _template(text: str) -> jinja2.Template:
     return _JINJA.from_string(text)
 
 
-def _years(value) -> tuple[str, ...]:
-    """'2023/24-2026/27', '2024/25' or a list of years -> the supported years covered."""
+def _years(value, where: str) -> tuple[str, ...]:
+    """'2023/24-2026/27', '2024/25-' (from then on), '2024/25' or a list of those -> the supported
+    years covered. Years outside the supported window are ignored, not an error."""
     items = value if isinstance(value, list) else [value]
-    out: list[str] = []
+    covered: set[int] = set()
+    supported = [CollectionYear.parse(y) for y in context.SUPPORTED_YEARS]
+    last_supported = max(y.start_year for y in supported)
     for item in items:
-        item = str(item)
-        if "-" in item and "/" in item:
-            lo, hi = (CollectionYear.parse(x) for x in item.split("-", 1))
-            out += [str(CollectionYear(y)) for y in range(lo.start_year, hi.start_year + 1)]
-        else:
-            out.append(str(CollectionYear.parse(item)))
-    return tuple(y for y in SUPPORTED_YEARS if y in out)
+        item = str(item).strip()
+        try:
+            if "-" in item and "/" in item:
+                lo_text, hi_text = (x.strip() for x in item.split("-", 1))
+                lo = CollectionYear.parse(lo_text, supported_only=False)
+                hi = CollectionYear.parse(hi_text, supported_only=False) if hi_text else CollectionYear(last_supported)
+                covered.update(range(lo.start_year, hi.start_year + 1))
+            else:
+                covered.add(CollectionYear.parse(item, supported_only=False).start_year)
+        except UsageError:
+            raise UsageError(f"{where}: years {item!r} is not like 2023/24, 2023/24-2024/25 or 2024/25-") from None
+    return tuple(str(y) for y in supported if y.start_year in covered)
 
 
 def code_sort_key(code: str):
     """Numeric codes in number order, then lettered families (INT, SW...) by name."""
     m = re.match(r"^(\d+)(.*)$", code)
     return (0, int(m.group(1)), m.group(2)) if m else (1, 0, code)
+
+
+def default_source(code: str) -> str:
+    """INT checks are the tool's own consistency checks between tables; the rest are the DfE's."""
+    return "tool" if code.upper().startswith("INT") else "dfe"
 
 
 @dataclass(frozen=True)
@@ -77,15 +103,30 @@ class Rule:
     path: Path
     template: str
     differs_from_peer: str = ""
+    needs: tuple[str, ...] = ()     # tables that must be present although the query does not read them
+    severity: str = "error"
+    source: str = "dfe"
+    stage: int | None = None        # the DfE stage of the social worker (SW) rules: 1 or 2
+    fix: dict | None = field(default=None, compare=False, hash=False)  # reserved: the suggested fix
 
     def applies_to(self, year: CollectionYear) -> bool:
         return str(year) in self.years
 
-    def render(self, ctx: RuleContext) -> str:
-        """Portable SQL for this context (Jinja rendered, helpers not yet expanded)."""
+    def requires(self) -> tuple[str, ...]:
+        """The staging tables this rule needs, through the derived relations it reads."""
+        from .derived import base_tables
+
+        return base_tables(self.tables + self.needs)
+
+    def render(self, ctx: RuleContext, **overrides) -> str:
+        """Portable SQL for this context (Jinja rendered, helpers not yet expanded). ``overrides``
+        replace template functions (the lint renders codes() unexpanded)."""
+        from .codes import template_functions
+
         try:
-            return _template(self.template).render(**ctx.jinja_vars()).strip().rstrip(";")
-        except jinja2.TemplateError as e:
+            return _template(self.template).render(
+                **{**ctx.jinja_vars(), **template_functions(ctx.year), **overrides}).strip().rstrip(";")
+        except (jinja2.TemplateError, UsageError) as e:
             raise UsageError(f"{self.path.name}: template error: {e}") from None
 
     def sql(self, ctx: RuleContext, dialect: str = "duckdb", pretty: bool = False) -> str:
@@ -95,31 +136,59 @@ class Rule:
             raise UsageError(f"{self.path.name}: a rule must be exactly one SELECT ({e})") from None
 
 
-def _read(path: Path) -> Rule:
+def known_relations() -> set[str]:
+    from .derived import derived_names
+
+    return set(all_table_names()) | set(derived_names())
+
+
+def _read(path: Path, source: str | None = None) -> Rule:
+    """One rule file. ``source`` forces the rule's source (a council pack's rules are 'council')."""
     text = path.read_text(encoding="utf-8")
     m = _HEADER.match(text)
     if not m:
-        raise UsageError(f"{path.name}: no /* metadata */ block at the top")
-    meta = yaml.load(m.group(1), Loader=_YAML_LOADER) or {}
+        raise UsageError(f"{path}: no /* metadata */ block at the top")
+    try:
+        meta = yaml.load(m.group(1), Loader=_YAML_LOADER) or {}
+    except yaml.YAMLError as e:
+        raise UsageError(f"{path}: metadata is not YAML: {' '.join(str(e).split())}") from None
     missing = [k for k in REQUIRED if k not in meta]
     if missing:
-        raise UsageError(f"{path.name}: metadata lacks {', '.join(missing)}")
+        raise UsageError(f"{path}: metadata lacks {', '.join(missing)}")
+    unknown_keys = sorted(set(meta) - set(REQUIRED) - set(OPTIONAL))
+    if unknown_keys:
+        raise UsageError(f"{path}: unknown metadata {', '.join(unknown_keys)} "
+                         f"(known: {', '.join(REQUIRED + OPTIONAL)})")
     code = str(meta["code"])
     if not (path.stem == code or path.stem.startswith(code + "@")):
-        raise UsageError(f"{path.name}: file name does not match code {code}")
+        raise UsageError(f"{path}: file name does not match code {code}")
     tables = tuple(str(t) for t in meta["tables"])
-    unknown = [t for t in tables if t not in all_table_names()]
+    needs = tuple(str(t) for t in meta.get("needs") or ())
+    unknown = [t for t in tables + needs if t not in known_relations()]
     if unknown:
-        raise UsageError(f"{path.name}: unknown table(s) {', '.join(unknown)}")
+        raise UsageError(f"{path}: unknown table(s) {', '.join(unknown)}")
+    severity = str(meta.get("severity") or "error")
+    if severity not in SEVERITIES:
+        raise UsageError(f"{path}: severity {severity!r}: choose {' or '.join(SEVERITIES)}")
+    declared = str(meta.get("source") or default_source(code))
+    if declared not in SOURCES:
+        raise UsageError(f"{path}: source {declared!r}: choose one of {', '.join(SOURCES)}")
+    stage = meta.get("stage")
+    if stage is not None and stage not in (1, 2):
+        raise UsageError(f"{path}: stage {stage!r}: the DfE stages are 1 and 2")
+    named = re.search(r"STG([12])$", code, re.I)
+    if named and stage != int(named.group(1)):
+        raise UsageError(f"{path}: code {code} is a stage {named.group(1)} rule: say stage: {named.group(1)}")
+    fix = meta.get("fix")
+    if fix is not None and not isinstance(fix, dict):
+        raise UsageError(f"{path}: fix must be a mapping (reserved for suggested fixes)")
     return Rule(code=code, name=str(meta["name"]), message=" ".join(str(meta["message"]).split()),
-                fields=tuple(str(f) for f in meta["fields"]), tables=tables, years=_years(meta["years"]),
-                path=path, template=text[m.end():], differs_from_peer=str(meta.get("differs_from_peer") or "").strip())
+                fields=tuple(str(f) for f in meta["fields"]), tables=tables, years=_years(meta["years"], path.name),
+                path=path, template=text[m.end():], differs_from_peer=str(meta.get("differs_from_peer") or "").strip(),
+                needs=needs, severity=severity, source=source or declared, stage=stage, fix=fix)
 
 
-@lru_cache(maxsize=None)
-def all_rules(folder: Path | None = None) -> tuple[Rule, ...]:
-    folder = folder or rules_dir()
-    rules = tuple(_read(p) for p in sorted(folder.glob("*.sql")))
+def _check_versions(rules: tuple[Rule, ...]) -> None:
     by_code: dict[str, list[Rule]] = {}
     for r in rules:
         by_code.setdefault(r.code, []).append(r)
@@ -130,7 +199,65 @@ def all_rules(folder: Path | None = None) -> tuple[Rule, ...]:
                 if y in seen:
                     raise UsageError(f"rule {code}: {v.path.name} and {seen[y].name} both claim {y}")
                 seen[y] = v.path
+
+
+def _check_unique_codes(rules: tuple[Rule, ...]) -> None:
+    """Codes are unique case-insensitively: 197a and 197A would be one rule to a person."""
+    spelled: dict[str, str] = {}
+    for r in rules:
+        other = spelled.setdefault(r.code.lower(), r.code)
+        if other != r.code:
+            raise UsageError(f"rule codes {other} and {r.code} differ only in case")
+
+
+def _sorted(rules) -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: (code_sort_key(r.code), r.years)))
+
+
+@lru_cache(maxsize=None)
+def dfe_rules(folder: Path | None = None) -> tuple[Rule, ...]:
+    """The DfE catalogue (with the tool's INT checks): ``rules_sql/*.sql``. Its subfolders hold data
+    (``codes/``) and the derived relations (``derived/``), not rules."""
+    rules = _sorted(_read(p) for p in sorted((folder or rules_dir()).glob("*.sql")))
+    _check_versions(rules)
+    _check_unique_codes(rules)
+    return rules
+
+
+@lru_cache(maxsize=None)
+def pack_rules(folder: Path) -> tuple[Rule, ...]:
+    """A council's pack: every ``*.sql`` under ``folder``, subfolders included. Its codes must not
+    clash with the DfE catalogue's, case-insensitively."""
+    if not folder.is_dir():
+        raise UsageError(f"--rules-dir {folder}: not a folder")
+    rules = _sorted(_read(p, source="council") for p in sorted(folder.rglob("*.sql")))
+    if not rules:
+        raise UsageError(f"--rules-dir {folder}: no rule files (*.sql) in it")
+    dfe = {r.code.lower(): r.code for r in dfe_rules()}
+    for r in rules:
+        if r.code.lower() in dfe:
+            raise UsageError(f"{r.path}: code {r.code} clashes with the DfE rule {dfe[r.code.lower()]}; "
+                             "give the council rule a code of its own (e.g. prefix it with your LA code)")
+    _check_versions(rules)
+    _check_unique_codes(rules)
+    return rules
+
+
+# The packs in use for this process: set once by the command line from --rules-dir, so that every
+# path that lists rules (validate, compile, run, the warehouse deployment) sees the same catalogue.
+_packs: tuple[Path, ...] = ()
+
+
+def use_packs(folders) -> None:
+    global _packs
+    _packs = tuple(Path(f).resolve() for f in folders or ())
+    combined = dfe_rules() + tuple(r for f in _packs for r in pack_rules(f))
+    _check_unique_codes(combined)  # two packs may not share a code either
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """The DfE catalogue plus the packs in use, in code order."""
+    return _sorted(dfe_rules() + tuple(r for f in _packs for r in pack_rules(f)))
 
 
 def rules_for_year(year: CollectionYear, codes: list[str] | None = None) -> list[Rule]:

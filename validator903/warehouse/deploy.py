@@ -3,7 +3,8 @@
 Ordered, re-runnable scripts per dialect:
   01_schema      the schema (T-SQL / Postgres; on Oracle the schema is the deploying user)
   02_tables      v903_parameters (one row: year, dates, LA code) and v903_rules (the catalogue)
-  03_staging     one view per canonical table over the council's own tables (the mapping)
+  03_staging     one view per canonical table over the council's own tables (the mapping), then
+                 the derived relations (episodes_seq, care_periods, child_facts, ...) over those
   04_rules       one view per rule: err_<code> (table_name, row_no, child)
   05_errors      the union view ``errors`` (code, table_name, row_no, child, message, fields)
 Rule views read the collection dates and LA code from v903_parameters, so updating that one row
@@ -17,6 +18,8 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from ..context import RuleContext
+from ..derived import buildable
+from ..engine import skipped_status
 from ..dialects import generate, parse, spec
 from ..errors import UsageError
 from ..rules import Rule, rules_for_year
@@ -98,7 +101,7 @@ def _text_type(dialect: str, n: int) -> str:
 
 def deployable_rules(ctx: RuleContext, mapping: Mapping, codes: list[str] | None = None) -> tuple[list[Rule], list[Rule]]:
     rules = rules_for_year(ctx.year, codes)
-    ok = [r for r in rules if all(mapping.has(t) for t in r.tables)]
+    ok = [r for r in rules if all(mapping.has(t) for t in r.requires())]
     return ok, [r for r in rules if r not in ok]
 
 
@@ -140,8 +143,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         f"CREATE TABLE {S}.{CATALOGUE} (code {t(16)}, name {t(80)}, message {t(1000)}, fields {t(200)}, "
         f"tables_needed {t(300)}, status {t(300)})")
     for r in rules + skipped:
-        status = "deployed" if r in rules else "skipped: missing table " + ", ".join(
-            x for x in r.tables if not mapping.has(x))
+        status = "deployed" if r in rules else skipped_status([x for x in r.requires() if not mapping.has(x)])
         tab.statements.append(
             f"INSERT INTO {S}.{CATALOGUE} VALUES ({_lit(r.code)}, {_lit(r.name)}, {_lit(r.message)}, "
             f"{_lit(';'.join(r.fields))}, {_lit(';'.join(r.tables))}, {_lit(status)})")
@@ -151,9 +153,17 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         stg.statements += _drop_view(dialect, f"{S}.{table}")
         stg.statements.append(_create_view(dialect, f"{S}.{table}",
                                            generate(staged_select(mapping, table, dialect), dialect, pretty=True)))
+    # The derived relations (episode sequence, periods of care, child facts) are views over the
+    # staging views, in dependency order, created with them.
+    derived = buildable(staged_tables)
+    ours = set(staged_tables) | {d.name for d in derived}
+    for d in derived:
+        stg.statements += _drop_view(dialect, f"{S}.{d.name}")
+        stg.statements.append(_create_view(dialect, f"{S}.{d.name}",
+                                           generate(qualify(parse(d.render(pctx))[0], S, ours), dialect, pretty=True)))
     for r in rules:
         name = f"{S}.{rule_view(r.code)}"
-        tree = qualify(parse(r.render(pctx))[0], S, set(staged_tables))
+        tree = qualify(parse(r.render(pctx))[0], S, ours)
         rul.statements += _drop_view(dialect, name)
         rul.statements.append(_create_view(dialect, name, generate(tree, dialect, pretty=True)))
     union = "\nUNION ALL\n".join(
@@ -164,7 +174,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         f"SELECT u.code, u.table_name, u.row_no, u.child, c.message, c.fields\n"
         f"FROM (\n{union}\n) u\nJOIN {S}.{CATALOGUE} c ON c.code = u.code"))
     if _kind(dialect) == "oracle":
-        too_long = [n for n in [PARAMS, CATALOGUE, ERRORS_VIEW, HISTORY, *staged_tables,
+        too_long = [n for n in [PARAMS, CATALOGUE, ERRORS_VIEW, HISTORY, *sorted(ours),
                                 *(rule_view(r.code) for r in rules)] if len(n.encode()) > ORACLE_MAX_NAME]
         if too_long:
             raise UsageError(f"Oracle object names over {ORACLE_MAX_NAME} bytes: {', '.join(too_long)}")

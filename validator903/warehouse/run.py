@@ -15,8 +15,9 @@ import duckdb
 from sqlglot import exp
 
 from ..context import RuleContext
+from ..derived import needed
 from ..dialects import generate, parse
-from ..engine import ERRORS_DDL, Run, RuleResult, _record_results
+from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skipped_status
 from ..load import LoadedTable, LoadResult
 from ..rules import Rule, rules_for_year
 from .connect import Connection
@@ -29,15 +30,25 @@ def _cte_name(table: str) -> str:
     return f"v903s_{table}"
 
 
-def read_only_sql(rule: Rule, ctx: RuleContext, mapping: Mapping, dialect: str) -> str:
-    """The rule as one SELECT with its staging inlined as CTEs (prepended to the rule's own)."""
-    tree = parse(rule.render(ctx))[0]
+def _point_at_ctes(tree: exp.Expression, names: set[str]) -> exp.Expression:
+    """Rename references to the staging / derived relations ``names`` to their CTEs (the query's own
+    CTEs excepted)."""
     own = {c.alias_or_name.lower() for c in tree.find_all(exp.CTE)}
     for t in tree.find_all(exp.Table):
-        if t.name.lower() in rule.tables and t.name.lower() not in own and not t.args.get("db"):
+        if t.name.lower() in names and t.name.lower() not in own and not t.args.get("db"):
             t.set("this", exp.to_identifier(_cte_name(t.name.lower())))
-    ctes = [exp.CTE(this=staged_select(mapping, t, dialect), alias=exp.TableAlias(this=exp.to_identifier(_cte_name(t))))
-            for t in rule.tables]
+    return tree
+
+
+def read_only_sql(rule: Rule, ctx: RuleContext, mapping: Mapping, dialect: str) -> str:
+    """The rule as one SELECT with its staging and the derived relations it reads inlined as CTEs
+    (prepended to the rule's own, in dependency order)."""
+    derived = needed(rule.tables)
+    names = set(rule.requires()) | {d.name for d in derived}
+    tree = _point_at_ctes(parse(rule.render(ctx))[0], names)
+    cte = lambda name, body: exp.CTE(this=body, alias=exp.TableAlias(this=exp.to_identifier(_cte_name(name))))
+    ctes = [cte(t, staged_select(mapping, t, dialect)) for t in rule.requires()]
+    ctes += [cte(d.name, _point_at_ctes(parse(d.render(ctx))[0], names)) for d in derived]
     existing = tree.args.get("with_")
     tree.set("with_", exp.With(expressions=ctes + (list(existing.expressions) if existing else [])))
     return generate(tree, dialect)
@@ -124,9 +135,9 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
     if deploy:
         _deploy(conn, ctx, mapping, schema, codes)
     for rule in rules:
-        missing = [t for t in rule.tables if t not in tables]
+        missing = [t for t in rule.requires() if t not in tables]
         if missing:
-            result = RuleResult(rule, f"skipped: missing table {', '.join(missing)}")
+            result = RuleResult(rule, skipped_status(missing))
         else:
             result = _run_one(conn, run, rule, ctx, mapping, deploy, schema)
         run.results.append(result)

@@ -1,34 +1,15 @@
-/* When the child's final episode last year (latest valid DECOM) was still open (DEC blank or not */
-/* a valid date), the child's first episode this year (earliest valid DECOM) must have the same RNE. */
-/* A blank RNE on one side only counts as different. */
-WITH r503a_first AS (
-  SELECT
-    e.row_no,
-    e.child,
-    e.rne,
-    ROW_NUMBER() OVER (PARTITION BY e.child ORDER BY e.decom, e.row_no) AS r503a_pos
-  FROM episodes AS e
-  WHERE
-    NOT e.child IS NULL AND NOT e.decom IS NULL
-), r503a_last AS (
-  SELECT
-    l.child,
-    l.rne,
-    l.dec,
-    ROW_NUMBER() OVER (PARTITION BY l.child ORDER BY l.decom DESC, l.row_no DESC) AS r503a_pos
-  FROM episodes_last AS l
-  WHERE
-    NOT l.child IS NULL AND NOT l.decom IS NULL
-)
+/* When the child's final episode last year (latest valid DECOM, ties by row) was still open (DEC */
+/* blank or not a valid date), the child's first episode this year (earliest valid DECOM, ties by */
+/* row) must have the same RNE. A blank RNE on one side only counts as different. */
 SELECT
   'episodes' AS table_name,
   f.row_no,
   f.child
-FROM r503a_first AS f
-JOIN r503a_last AS p
-  ON p.child = f.child AND p.r503a_pos = 1
+FROM episodes_seq AS f
+JOIN episodes_seq_last AS p
+  ON p.child = f.child AND p.is_last = 1
 WHERE
-  f.r503a_pos = 1
+  f.is_first = 1
   AND p.dec IS NULL
   AND (
     f.rne <> p.rne

@@ -1,22 +1,11 @@
-/* Every episode except the child's latest (by DECOM) must have both DEC and REC. */
-WITH r142_ranked AS (
-  SELECT
-    e.row_no,
-    e.child,
-    e.dec,
-    e.rec,
-    e.decom,
-    ROW_NUMBER() OVER (PARTITION BY e.child ORDER BY e.decom DESC NULLS LAST, e.row_no DESC NULLS LAST) AS r142_pos
-  FROM episodes AS e
-  WHERE
-    NOT e.child IS NULL AND NOT e.decom IS NULL
-)
+/* Every sequenced episode except the child's latest (by DECOM, ties by row) must have both DEC and */
+/* REC. Episodes without a valid DECOM take no part. */
 SELECT
   'episodes' AS table_name,
-  r.row_no,
-  r.child
-FROM r142_ranked AS r
+  s.row_no,
+  s.child
+FROM episodes_seq AS s
 WHERE
-  r.r142_pos > 1 AND (
-    r.dec IS NULL OR r.rec IS NULL
+  s.in_seq = 1 AND s.is_last = 0 AND (
+    s.dec IS NULL OR s.rec IS NULL
   )

@@ -1,6 +1,7 @@
-/* 2025/26 code list: Z1 split into Z11-Z14; H5 and P2 gone (K3 since 2024/25). A retired code stays */
-/* acceptable on an episode whose valid DEC shows it ended while the code was in use; an open */
-/* episode, or one whose DEC is missing or not a date, must carry a current code. */
+/* The year's placement codes. In 2023/24 H5, P2 and Z1 are still codes (P2 on an episode open */
+/* after 28/10/2023 is rule 217t's error, not this one's). A retired code stays acceptable on an */
+/* episode whose valid DEC shows it ended while the code was in use; an open episode, or one whose */
+/* DEC is missing or not a date, must carry a current code. */
 SELECT
   'episodes' AS table_name,
   e.row_no,

@@ -1,0 +1,53 @@
+/*
+relation: episodes_seq
+reads: [episodes]
+description: >
+  Every staged episode with its place in the child's sequence. The sequence holds the episodes
+  with a CHILD and a valid DECOM, ordered by DECOM, ties broken by row (the later row is the later
+  episode); an episode without a valid DECOM keeps its row here but takes no part (seq and every
+  prev_/next_ column NULL, flags 0). A period of care is a run of episodes each starting on or
+  before the day the previous one ended; a gap of a day or more starts a new period. A previous
+  episode with no valid DEC (still open, or not a date) does not end the period.
+columns:
+  row_no: the episode's row (as in staging); every staged episode column follows under its own name
+  in_seq: 1 when the episode is sequenced (it has a CHILD and a valid DECOM), else 0
+  seq: 1-based position in the child's sequence (NULL when not sequenced)
+  seq_count: episodes in the child's sequence
+  is_first: 1 for the child's first sequenced episode, else 0
+  is_last: 1 for the child's latest sequenced episode, else 0
+  prev_row_no: row, DECOM, DEC, RNE, LS, CIN, PLACE, PLACE_PROVIDER, REC, REASON_PLACE_CHANGE, PL_POST and URN of the previous episode (prev_decom, prev_dec, prev_rne, ...)
+  next_row_no: the same of the next episode (next_decom, next_dec, next_rne, ...)
+  starts_period: 1 when the episode starts a period of care (the first, or after a gap), else 0
+  ends_period: 1 when it ends one (the latest, or the next starts after a gap), else 0
+  period_no: 1-based number of the child's period of care the episode belongs to
+*/
+{% set cols = ['row_no', 'decom', 'dec', 'rne', 'ls', 'cin', 'place', 'place_provider', 'rec',
+                 'reason_place_change', 'pl_post', 'urn'] %}
+{% set window = 'PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no' %}
+SELECT p.*,
+       CASE WHEN p.seq IS NOT NULL
+            THEN SUM(p.starts_period) OVER (PARTITION BY p.child, p.in_seq ORDER BY p.decom, p.row_no
+                                            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+       END AS period_no
+FROM (
+  SELECT o.*,
+         CASE WHEN o.seq = 1 THEN 1 ELSE 0 END AS is_first,
+         CASE WHEN o.seq = o.seq_count THEN 1 ELSE 0 END AS is_last,
+         CASE WHEN o.seq = 1 OR (o.prev_dec IS NOT NULL AND o.decom > o.prev_dec) THEN 1 ELSE 0 END AS starts_period,
+         CASE WHEN o.seq = o.seq_count OR (o.dec IS NOT NULL AND o.next_decom > o.dec) THEN 1 ELSE 0 END AS ends_period
+  FROM (
+    SELECT b.*,
+           CASE WHEN b.in_seq = 1 THEN ROW_NUMBER() OVER ({{ window }}) END AS seq,
+           CASE WHEN b.in_seq = 1 THEN COUNT(*) OVER (PARTITION BY b.child, b.in_seq) END AS seq_count,
+{% for col in cols %}
+           CASE WHEN b.in_seq = 1 THEN LAG(b.{{ col }}) OVER ({{ window }}) END AS prev_{{ col }},
+           CASE WHEN b.in_seq = 1 THEN LEAD(b.{{ col }}) OVER ({{ window }}) END AS next_{{ col }}{{ ',' if not loop.last }}
+{% endfor %}
+    FROM (
+      SELECT e.row_no, e.child, e.decom, e.decom_raw, e.rne, e.ls, e.cin, e.place, e.place_provider, e.dec,
+             e.dec_raw, e.rec, e.reason_place_change, e.home_post, e.pl_post, e.urn,
+             CASE WHEN e.child IS NOT NULL AND e.decom IS NOT NULL THEN 1 ELSE 0 END AS in_seq
+      FROM {{ rel('episodes') }} AS e
+    ) AS b
+  ) AS o
+) AS p

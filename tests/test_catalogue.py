@@ -1,0 +1,154 @@
+"""The catalogue's shape: one versioning scheme (years outside the window ignored, open-ended
+ranges, a roll-over is a small change), code lists as data, metadata checked at load."""
+import pytest
+
+from validator903 import codes, context, derived, rules
+from validator903.context import CollectionYear
+from validator903.errors import UsageError
+
+
+def _fresh_catalogue():
+    rules.dfe_rules.cache_clear()
+    rules.pack_rules.cache_clear()
+
+
+@pytest.fixture()
+def rolled_over(monkeypatch):
+    """The supported window moved on a year: 2023/24 dropped, 2027/28 added."""
+    monkeypatch.setattr(context, "SUPPORTED_YEARS", ("2024/25", "2025/26", "2026/27", "2027/28"))
+    _fresh_catalogue()
+    yield
+    monkeypatch.undo()
+    _fresh_catalogue()
+
+
+def test_roll_over_is_adding_a_year(rolled_over):
+    y2627, y2728 = CollectionYear.parse("2026/27"), CollectionYear.parse("2027/28")
+    assert [r.code for r in rules.rules_for_year(y2728)] == [r.code for r in rules.rules_for_year(y2627)]
+    assert not [r for r in rules.all_rules() if "2023/24" in r.years]
+    with pytest.raises(UsageError):
+        CollectionYear.parse("2023/24")  # no longer a year a user may ask for
+    # every rule renders in the new year: code lists and derived relations follow the data
+    ctx = context.RuleContext(y2728, "352")
+    for rule in rules.rules_for_year(y2728):
+        assert rule.sql(ctx, "duckdb")
+    assert "'Z11'" in codes.template_functions(y2728)["codes"]("PLACE")
+
+
+def test_a_version_wholly_outside_the_window_is_ignored(tmp_path):
+    p = tmp_path / "X1.sql"
+    p.write_text("/*\ncode: X1\nname: x\nmessage: m\nfields: [SEX]\ntables: [header]\nyears: 2019/20-2021/22\n*/\n"
+                 "SELECT 'header' AS table_name, h.row_no, h.child FROM header AS h\n", encoding="utf-8")
+    assert rules._read(p).years == ()
+
+
+@pytest.mark.parametrize("years, expected", [
+    ("2024/25-", ("2024/25", "2025/26", "2026/27")),
+    ("2020/21-2023/24", ("2023/24",)),
+    ("2025/26", ("2025/26",)),
+    (["2023/24", "2026/27-"], ("2023/24", "2026/27")),
+])
+def test_year_ranges(years, expected):
+    assert rules._years(years, "t") == expected
+
+
+def _write(folder, code, extra="", years="2025/26-"):
+    p = folder / f"{code}.sql"
+    p.write_text(f"/*\ncode: '{code}'\nname: x\nmessage: m\nfields: [SEX]\ntables: [header]\nyears: {years}\n{extra}*/\n"
+                 "SELECT 'header' AS table_name, h.row_no, h.child FROM header AS h\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("extra, complaint", [
+    ("severity: warning\n", "severity"),
+    ("source: peer\n", "source"),
+    ("stage: 3\n", "stage"),
+    ("fix: [a]\n", "fix must be a mapping"),
+    ("colour: red\n", "unknown metadata"),
+    ("needs: [nosuch]\n", "unknown table"),
+])
+def test_metadata_is_checked(tmp_path, extra, complaint):
+    with pytest.raises(UsageError, match=complaint):
+        rules._read(_write(tmp_path, "X1", extra))
+
+
+def test_metadata_defaults_and_sources():
+    by_code = {r.code: r for r in rules.all_rules()}
+    assert by_code["INT03"].source == "tool" and by_code["101"].source == "dfe"
+    assert {r.severity for r in rules.all_rules()} <= {"error", "query"}
+    assert by_code["SW02STG1"].stage == 1 and by_code["SW08STG2"].stage == 2
+
+
+def test_codes_unique_case_insensitively(tmp_path):
+    _write(tmp_path, "197a")
+    _write(tmp_path, "197A")
+    with pytest.raises(UsageError, match="differ only in case"):
+        rules.dfe_rules(tmp_path)
+
+
+def test_code_lists_by_year():
+    place = codes.code_list("PLACE")
+    y = CollectionYear.parse
+    assert "K3" not in place.valid(y("2023/24")) and "K3" in place.valid(y("2024/25"))
+    assert "Z1" in place.valid(y("2024/25")) and "Z1" not in place.valid(y("2025/26"))
+    assert {"Z11", "Z12", "Z13", "Z14"} <= set(place.valid(y("2025/26")))
+    assert [(c.code, c.last_date.isoformat()) for c in place.retired(y("2025/26"))] == [
+        ("H5", "2024-03-31"), ("P2", "2023-10-28"), ("Z1", "2025-03-31")]
+    assert place.retired(y("2023/24")) == []
+    assert place.valid(y("2025/26"), "temporary") == ["T0", "T1", "T2", "T3", "T4"]
+    sex = codes.code_list("SEX")
+    assert sex.valid(y("2023/24")) == ["1", "2"] and sex.valid(y("2024/25")) == ["M", "F", "U"]
+    assert sex.crosswalk_in(y("2023/24")) == {} and sex.crosswalk_in(y("2024/25")) == {"1": "M", "2": "F"}
+
+
+def test_code_list_template_functions():
+    f = codes.template_functions(CollectionYear.parse("2024/25"))
+    assert f["codes"]("SEX") == "('M', 'F', 'U')"
+    assert f["crosswalk"]("SEX", "h.sex") == "CASE h.sex WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE h.sex END"
+    assert codes.template_functions(CollectionYear.parse("2023/24"))["crosswalk"]("SEX", "h.sex") == "h.sex"
+    with pytest.raises(UsageError, match="no group"):
+        f["codes"]("PLACE", "nosuch")
+    with pytest.raises(UsageError, match="no code list"):
+        f["codes"]("NOSUCH")
+
+
+def test_every_coded_field_has_one_list_naming_its_tables():
+    from validator903.tables import BY_NAME
+
+    for name, cl in codes.code_lists().items():
+        assert cl.tables, name
+        for t in cl.tables:
+            assert name in BY_NAME[t].columns or name == "UASC", f"{name} is not a column of {t}"
+
+
+def test_rules_skip_through_derived_dependencies():
+    r = rules.find_rule("142")
+    assert r.tables == ("episodes_seq",) and r.requires() == ("episodes",)
+    assert derived.base_tables(["child_facts"]) == ("header", "episodes")
+
+
+def test_skipped_follows_derived_dependencies(tmp_path):
+    """A rule reading episodes_seq is skipped, naming episodes, when no episodes file was given; a
+    run with episodes materialises every derived relation in validation.duckdb."""
+    import csv
+    import shutil
+
+    import duckdb
+
+    from test_cli import SAMPLE, cli
+
+    only_header = tmp_path / "in"
+    only_header.mkdir()
+    shutil.copy(SAMPLE / "current" / "header.csv", only_header / "header.csv")
+    cli("validate", only_header, "--year", "2025/26", "--output", tmp_path / "a", check=0)
+    status = {r["code"]: r["status"] for r in csv.DictReader(open(tmp_path / "a" / "summary.csv", encoding="utf-8"))}
+    assert status["142"] == "skipped: missing table episodes" and status["101"] == "ran"
+    assert status["202"] == "skipped: previous year not supplied"  # header is there, header_last not
+    assert status["503A"] == "skipped: missing table episodes"  # this year's table is named first
+    cli("validate", SAMPLE / "current", "--previous", SAMPLE / "previous", "--year", "2025/26",
+        "--output", tmp_path / "b", check=0)
+    db = duckdb.connect(str(tmp_path / "b" / "validation.duckdb"), read_only=True)
+    have = {t for (t,) in db.execute("SHOW TABLES").fetchall()}
+    assert set(derived.derived_names()) <= have
+    n_episodes = db.execute("SELECT COUNT(*) FROM episodes").fetchone()[0]
+    assert db.execute("SELECT COUNT(*) FROM episodes_seq").fetchone()[0] == n_episodes

@@ -1,0 +1,158 @@
+"""Derived relations: the notions many rules share, computed once between staging and the rules.
+
+``rules_sql/derived/<name>.sql`` is a YAML metadata block (``relation``, ``reads``, ``description``,
+``columns``) and one portable SELECT, a Jinja template like a rule's. It reads staging tables or
+other derived relations through ``{{ rel('episodes') }}`` and the period through
+``{{ period_start }}`` / ``{{ period_end }}``, so the same file gives this year's relation
+(``episodes_seq`` over ``episodes``, 1 April to 31 March of the collection year) and last year's
+(``episodes_seq_last`` over ``episodes_last``, the year before).
+
+Derived SQL has no WITH (SQL Server allows no CTE inside a CTE, and read-only runs inline these as
+CTEs): it nests subqueries instead.
+
+Locally each relation is a table in the run's DuckDB (validation.duckdb keeps them for analysts);
+in a warehouse a view next to the staging views, or a CTE of a read-only query. A rule lists the
+derived relations it reads in ``tables:``; it is skipped when a table one of them needs is missing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .context import RuleContext
+from .errors import UsageError
+from .resources import rules_dir
+from .tables import LAST_SUFFIX, all_table_names
+
+_HEADER = re.compile(r"^\s*/\*(.*?)\*/", re.S)
+_JINJA = jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+@dataclass(frozen=True)
+class DerivedRelation:
+    name: str                       # e.g. "episodes_seq" or "episodes_seq_last"
+    reads: tuple[str, ...]          # staging tables and derived relations, with the same suffix
+    description: str
+    columns: dict[str, str]
+    template: str
+    path: Path
+    last: bool = False              # last year's variant
+
+    def render(self, ctx: RuleContext) -> str:
+        """Portable SQL reading the staging / derived relations by their canonical names."""
+        suffix = LAST_SUFFIX if self.last else ""
+        if self.last:
+            start, end = ctx.jinja_vars()["previous_start"], ctx.jinja_vars()["previous_end"]
+        else:
+            start, end = ctx.jinja_vars()["collection_start"], ctx.jinja_vars()["collection_end"]
+        try:
+            return _JINJA.from_string(self.template).render(
+                rel=lambda name: name + suffix, period_start=start, period_end=end).strip().rstrip(";")
+        except jinja2.TemplateError as e:
+            raise UsageError(f"derived/{self.path.name}: template error: {e}") from None
+
+
+def derived_dir() -> Path:
+    return rules_dir() / "derived"
+
+
+def _read(path: Path) -> tuple[DerivedRelation, DerivedRelation]:
+    text = path.read_text(encoding="utf-8")
+    m = _HEADER.match(text)
+    if not m:
+        raise UsageError(f"derived/{path.name}: no /* metadata */ block at the top")
+    meta = yaml.safe_load(m.group(1)) or {}
+    name = str(meta.get("relation", ""))
+    if name != path.stem:
+        raise UsageError(f"derived/{path.name}: relation {name!r} does not match the file name")
+    reads = tuple(str(r) for r in meta.get("reads") or ())
+    body = text[m.end():]
+    common = dict(description=" ".join(str(meta.get("description", "")).split()),
+                  columns={str(k): " ".join(str(v).split()) for k, v in (meta.get("columns") or {}).items()},
+                  template=body, path=path)
+    return (DerivedRelation(name, reads, **common),
+            DerivedRelation(name + LAST_SUFFIX, tuple(r + LAST_SUFFIX for r in reads), last=True, **common))
+
+
+@lru_cache(maxsize=None)
+def derived_relations() -> tuple[DerivedRelation, ...]:
+    """Every derived relation, this year's and last year's, in dependency order."""
+    found = {d.name: d for p in sorted(derived_dir().glob("*.sql")) for d in _read(p)}
+    staging = set(all_table_names())
+    ordered: list[DerivedRelation] = []
+    placed: set[str] = set()
+    pending = dict(found)
+    while pending:
+        ready = [d for d in pending.values() if all(r in staging or r in placed for r in d.reads)]
+        if not ready:
+            unknown = {r for d in pending.values() for r in d.reads} - staging - set(found)
+            raise UsageError(f"derived relations {', '.join(sorted(pending))} read "
+                             + (f"unknown relation(s) {', '.join(sorted(unknown))}" if unknown else "each other in a cycle"))
+        for d in sorted(ready, key=lambda d: d.name):
+            ordered.append(d)
+            placed.add(d.name)
+            del pending[d.name]
+    return tuple(ordered)
+
+
+def derived_names() -> list[str]:
+    return [d.name for d in derived_relations()]
+
+
+def by_name() -> dict[str, DerivedRelation]:
+    return {d.name: d for d in derived_relations()}
+
+
+def base_tables(relations) -> tuple[str, ...]:
+    """The staging tables behind ``relations`` (derived ones expanded through what they read)."""
+    derived = by_name()
+    out: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in derived:
+            for r in derived[name].reads:
+                visit(r)
+        elif name not in out:
+            out.append(name)
+
+    for r in relations:
+        visit(r)
+    return tuple(out)
+
+
+def needed(relations) -> list[DerivedRelation]:
+    """The derived relations ``relations`` read, directly or through each other, in build order."""
+    derived = by_name()
+    wanted: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in derived and name not in wanted:
+            wanted.add(name)
+            for r in derived[name].reads:
+                visit(r)
+
+    for r in relations:
+        visit(r)
+    return [d for d in derived_relations() if d.name in wanted]
+
+
+def buildable(tables) -> list[DerivedRelation]:
+    """The derived relations whose staging tables are all among ``tables``, in build order."""
+    have = set(tables)
+    return [d for d in derived_relations() if set(base_tables([d.name])) <= have]
+
+
+def materialise_duckdb(conn, ctx: RuleContext, tables, schema: str = "main") -> list[str]:
+    """Create every buildable derived relation as a table in ``schema`` of a DuckDB connection."""
+    from .dialects import transpile_cached
+
+    made = []
+    for d in buildable(tables):
+        conn.execute(f"CREATE OR REPLACE TABLE {schema}.{d.name} AS {transpile_cached(d.render(ctx), 'duckdb')}")
+        made.append(d.name)
+    return made

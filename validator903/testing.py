@@ -1,0 +1,299 @@
+"""The public test harness: YAML cases for rules and for derived relations, run on DuckDB or on a
+server through DB-API. The DfE catalogue's cases live in ``tests/rule_cases`` and
+``tests/derived_cases``; a council's pack keeps its cases beside its rules and runs them with
+``validator903 test-rules DIR``.
+
+A rule case file (sqlfluff-style)::
+
+    rule: '101'
+    cases:
+      lower_case_code_fires:
+        year: 2025/26            # optional; default: the latest year the rule has
+        la: '352'                # optional
+        tables:
+          header:
+            - {CHILD: '1', SEX: M}
+            - {CHILD: '2', SEX: m}
+        expect:                  # [table, row] pairs, row 1-based; [] means must not fire
+          - [header, 2]
+
+A derived-relation case file names the relation, the columns to compare and the expected rows
+(dates as 'yyyy-mm-dd', NULL as null), in any order::
+
+    relation: episodes_seq
+    cases:
+      ties_by_row:
+        tables: {episodes: [{CHILD: '1', DECOM: 01/05/2025}, {CHILD: '1', DECOM: 01/05/2025}]}
+        columns: [row_no, seq]
+        expect: [[1, 1], [2, 2]]
+
+A column left out of a row is blank in the CSV. Every table the rule (or relation) needs must be
+given (an empty list is an empty file); the runner loads them as raw text and stages them exactly as
+a real run does, then builds the derived relations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import yaml
+
+from .context import CollectionYear, RuleContext
+from .derived import buildable, by_name, materialise_duckdb
+from .errors import UsageError
+from .load import LoadedTable, LoadResult
+from .rules import Rule, find_rule
+from .stage import stage_duckdb
+from .tables import DERIVED, spec_for
+
+
+@dataclass
+class Case:
+    file: Path
+    code: str
+    name: str
+    year: CollectionYear
+    la: str | None
+    tables: dict[str, list[dict]]
+    expect: set[tuple[str, int]]
+
+    @property
+    def id(self) -> str:
+        return f"{self.code}:{self.name}"
+
+    def rule(self) -> Rule:
+        return find_rule(self.code, self.year)
+
+    def context(self) -> RuleContext:
+        return RuleContext(self.year, self.la)
+
+
+@dataclass
+class DerivedCase:
+    file: Path
+    relation: str
+    name: str
+    year: CollectionYear
+    tables: dict[str, list[dict]]
+    columns: list[str]
+    expect: list[tuple] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.relation}:{self.name}"
+
+    def context(self) -> RuleContext:
+        return RuleContext(self.year)
+
+
+def _yaml(path: Path) -> dict:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise UsageError(f"{path}: not YAML: {' '.join(str(e).split())}") from None
+    if not isinstance(doc, dict):
+        raise UsageError(f"{path}: a case file is a mapping with rule: and cases:")
+    return doc
+
+
+def _tables(path: Path, name: str, c: dict) -> dict[str, list[dict]]:
+    tables = {str(t): list(rows or []) for t, rows in (c.get("tables") or {}).items()}
+    for t in tables:
+        try:
+            spec_for(t)
+        except KeyError:
+            raise UsageError(f"{path}: case {name}: unknown table {t!r}") from None
+    return tables
+
+
+def load_cases(folder: Path, recursive: bool = False) -> list[Case]:
+    """Every rule case in the ``*.yml`` files of ``folder`` that name a ``rule:``."""
+    cases = []
+    for path in sorted(folder.rglob("*.yml") if recursive else folder.glob("*.yml")):
+        doc = _yaml(path)
+        if "rule" not in doc:
+            continue  # a derived-relation case file, or some other YAML beside the rules
+        code = str(doc["rule"])
+        for name, c in (doc.get("cases") or {}).items():
+            year = c.get("year")
+            if year is None:
+                year = find_rule(code).years[-1]
+            cases.append(Case(
+                file=path, code=code, name=str(name), year=CollectionYear.parse(str(year)),
+                la=str(c["la"]) if c.get("la") is not None else None, tables=_tables(path, name, c),
+                expect={(str(t), int(r)) for t, r in (c.get("expect") or [])},
+            ))
+    return cases
+
+
+def load_derived_cases(folder: Path) -> list[DerivedCase]:
+    cases = []
+    for path in sorted(folder.glob("*.yml")):
+        doc = _yaml(path)
+        relation = str(doc.get("relation", ""))
+        if relation not in by_name():
+            raise UsageError(f"{path}: no derived relation {relation!r}")
+        for name, c in (doc.get("cases") or {}).items():
+            cases.append(DerivedCase(
+                file=path, relation=relation, name=str(name),
+                year=CollectionYear.parse(str(c.get("year") or "2025/26")), tables=_tables(path, name, c),
+                columns=[str(x) for x in c["columns"]], expect=[tuple(r) for r in c.get("expect") or []]))
+    return cases
+
+
+def load_raw_duckdb(conn, tables: dict[str, list[dict]]) -> LoadResult:
+    """Create raw.<table> exactly as the CSV loader would (all text, row_no) and stage them."""
+    conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    result = LoadResult()
+    for table, rows in tables.items():
+        cols = spec_for(table).columns
+        extra = DERIVED.get(spec_for(table).name, ())
+        given = [c for c in extra if any(c in r for r in rows)]
+        all_cols = list(cols) + given
+        unknown = {k for r in rows for k in r} - set(all_cols)
+        if unknown:
+            raise UsageError(f"case table {table}: unknown column(s) {', '.join(sorted(unknown))}")
+        conn.execute(f"CREATE TABLE raw.{table} (row_no BIGINT, "
+                     + ", ".join(f"{c} VARCHAR" for c in all_cols) + ")")
+        if rows:
+            conn.executemany(
+                f"INSERT INTO raw.{table} VALUES ({', '.join('?' for _ in range(len(all_cols) + 1))})",
+                [[i] + [None if r.get(c) is None else str(r[c]) for c in all_cols]
+                 for i, r in enumerate(rows, start=1)])
+        result.tables[table] = LoadedTable(table, Path(f"<case:{table}>"), len(rows))
+    stage_duckdb(conn, sorted(result.tables))
+    return result
+
+
+def _duckdb_with(tables: dict[str, list[dict]], ctx: RuleContext):
+    conn = duckdb.connect()
+    load_raw_duckdb(conn, tables)
+    materialise_duckdb(conn, ctx, tables)
+    return conn
+
+
+def run_case_duckdb(case: Case) -> set[tuple[str, int, str | None]]:
+    conn = _duckdb_with(case.tables, case.context())
+    try:
+        sql = case.rule().sql(case.context(), "duckdb")
+        return {(t, int(r), c) for t, r, c in conn.execute(
+            f"SELECT DISTINCT q.table_name, q.row_no, q.child FROM ({sql}) AS q").fetchall()}
+    finally:
+        conn.close()
+
+
+def _plain(value):
+    """A fetched value as the case files write it: dates as 'yyyy-mm-dd', numbers as int."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "is_integer") and not isinstance(value, bool):
+        return int(value) if float(value).is_integer() else float(value)
+    return value
+
+
+def _sorted_rows(rows) -> list[tuple]:
+    return sorted((tuple(_plain(v) for v in r) for r in rows), key=lambda r: tuple((v is None, str(v)) for v in r))
+
+
+def run_derived_duckdb(case: DerivedCase) -> list[tuple]:
+    conn = _duckdb_with(case.tables, case.context())
+    try:
+        cols = ", ".join(f"d.{c}" for c in case.columns)
+        return _sorted_rows(conn.execute(f"SELECT {cols} FROM {case.relation} AS d").fetchall())
+    finally:
+        conn.close()
+
+
+def expected_rows(case: DerivedCase) -> list[tuple]:
+    return _sorted_rows(case.expect)
+
+
+def child_of(case: Case, table: str, row: int) -> str | None:
+    value = case.tables[table][row - 1].get("CHILD")
+    value = None if value is None else str(value).strip()
+    return value or None
+
+
+def _stage_dbapi(cur, tables: dict[str, list[dict]], ctx: RuleContext, dialect: str, schema: str) -> None:
+    """Raw text tables in ``<schema>_raw``, staged by the warehouse path (a mapping over them,
+    Header.UASC derived there as in a deployment) into views in ``schema``, then the derived
+    relations as views over those, as a deployment creates them."""
+    from .dialects import transpile
+    from .tables import all_table_names
+    from .warehouse.mapping import ColumnSource, default_mapping
+    from .warehouse.source import staged_sql
+
+    raw = f"{schema}_raw"
+    mapping = default_mapping(raw, omit=set(all_table_names()) - set(tables))
+    for s in (schema, raw):
+        cur.execute(f"DROP SCHEMA IF EXISTS {s} CASCADE")
+        cur.execute(f"CREATE SCHEMA {s}")
+    cur.execute(f"SET search_path TO {schema}")
+    for table, rows in tables.items():
+        cols = list(spec_for(table).columns)
+        if any("UASC" in r for r in rows):  # given, as an XML return would: not derived
+            cols.append("UASC")
+            mapping.tables[table].columns["UASC"] = ColumnSource(column="uasc")
+        mapping.tables[table].row_no = "row_no"
+        cur.execute(f"CREATE TABLE {raw}.{table} (row_no BIGINT, " + ", ".join(f"{c} TEXT" for c in cols) + ")")
+        if rows:
+            cur.executemany(f"INSERT INTO {raw}.{table} VALUES ({', '.join(['%s'] * (len(cols) + 1))})",
+                            [[i] + [None if r.get(c) is None else str(r[c]) for c in cols]
+                             for i, r in enumerate(rows, start=1)])
+    for table in tables:
+        cur.execute(f"CREATE VIEW {table} AS {staged_sql(mapping, table, dialect)}")
+    for d in buildable(tables):
+        cur.execute(f"CREATE VIEW {d.name} AS {transpile(d.render(ctx), dialect)}")
+
+
+def _drop_dbapi(cur, schema: str) -> None:
+    cur.execute(f"DROP SCHEMA {schema} CASCADE")  # the throwaway schemas this harness made itself
+    cur.execute(f"DROP SCHEMA {schema}_raw CASCADE")
+    cur.execute("SET search_path TO public")
+
+
+def run_case_dbapi(case: Case, conn, dialect: str, schema: str) -> set[tuple[str, int, str | None]]:
+    """The same case on a server through DB-API (PostgreSQL in the tests)."""
+    cur = conn.cursor()
+    try:
+        _stage_dbapi(cur, case.tables, case.context(), dialect, schema)
+        sql = case.rule().sql(case.context(), dialect)
+        cur.execute(f"SELECT DISTINCT q.table_name, q.row_no, q.child FROM ({sql}) AS q")
+        return {(t, int(r), c) for t, r, c in cur.fetchall()}
+    finally:
+        _drop_dbapi(cur, schema)
+
+
+def run_derived_dbapi(case: DerivedCase, conn, dialect: str, schema: str) -> list[tuple]:
+    cur = conn.cursor()
+    try:
+        _stage_dbapi(cur, case.tables, case.context(), dialect, schema)
+        cur.execute(f"SELECT {', '.join('d.' + c for c in case.columns)} FROM {case.relation} AS d")
+        return _sorted_rows(cur.fetchall())
+    finally:
+        _drop_dbapi(cur, schema)
+
+
+@dataclass
+class CaseResult:
+    case: Case
+    got: set[tuple[str, int]] | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.got == self.case.expect
+
+
+def check_cases(cases: list[Case]) -> list[CaseResult]:
+    """Run each case on DuckDB; a case whose rule fails to run is a failed case, not a crash."""
+    results = []
+    for case in cases:
+        try:
+            got = {(t, r) for t, r, _ in run_case_duckdb(case)}
+            results.append(CaseResult(case, got))
+        except Exception as e:  # a broken rule or case is reported with the others
+            results.append(CaseResult(case, error=(str(e).strip().splitlines() or [type(e).__name__])[0]))
+    return results
