@@ -342,3 +342,27 @@ def test_the_installed_layout_is_found_without_importlib_resources(tmp_path, mon
     (pkg / "rules_sql" / "101.sql").unlink()
     with pytest.raises(RuntimeError, match="installed without its rules_sql"):
         resources.rules_dir()
+
+
+def test_a_failed_swap_puts_everything_back(earlier, tmp_path, monkeypatch, capsys):
+    """If the last rename fails, the user's files and the earlier output are where they were."""
+    from validator903 import outputs
+
+    out = copy_of(earlier, tmp_path)
+    (out / "notes.txt").write_text("mine\n")
+    before = digest(out)
+    real = os.replace
+
+    def failing(src, dst):
+        if Path(src).name.startswith(".out.v903-") and "old" not in Path(src).name and Path(dst) == out:
+            raise OSError(13, "Permission denied")
+        return real(src, dst)
+
+    monkeypatch.setattr(outputs.os, "replace", failing)
+    monkeypatch.setattr(sys, "argv", ["validator903", "validate", str(SAMPLE / "current"), *ARGS, "-q",
+                                      "--output", str(out)])
+    with pytest.raises(SystemExit) as e:
+        main()
+    assert e.value.code == 2
+    assert "cannot replace it (Permission denied); the earlier output is as it was" in capsys.readouterr().err
+    assert digest(out) == before and leftovers(tmp_path) == []
