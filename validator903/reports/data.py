@@ -209,9 +209,11 @@ class ReportData:
     ERROR_COLUMNS = ("eid", "code", "table_name", "row_no", "child", "message", "fields", "vals", "vals_json",
                      "locator", "social_worker", "status")
 
-    def errors(self, where: str = "") -> list[dict]:
-        return _dicts(self.conn.execute(
-            f"SELECT {', '.join(self.ERROR_COLUMNS)} FROM report_errors {where} ORDER BY eid"))
+    def errors(self, where: str = "", stream: bool = False):
+        """The errors in errors.csv order; ``stream``: an iterator fetching a batch at a time
+        (a million errors as dicts at once would take gigabytes)."""
+        cur = self.conn.execute(f"SELECT {', '.join(self.ERROR_COLUMNS)} FROM report_errors {where} ORDER BY eid")
+        return _stream(cur) if stream else _dicts(cur)
 
     def fixed(self) -> list[dict]:
         if self.compared_with is None:
@@ -220,7 +222,7 @@ class ReportData:
             "SELECT code, table_name, row_no, child, message, fields, vals, vals_json, locator "
             "FROM report_fixed ORDER BY sort_order, table_name, row_no, child"))
 
-    def children(self) -> list[dict]:
+    def children(self, stream: bool = False):
         """One row per child (every child in the header and any other child flagged): errors,
         codes (in rule order), tables, social worker (latest episode), new/open."""
         kids = ["SELECT child FROM report_errors"]  # a flagged row without a CHILD is listed as one blank child
@@ -244,7 +246,8 @@ class ReportData:
             FROM k LEFT JOIN c ON c.child IS NOT DISTINCT FROM k.child
             LEFT JOIN cc ON cc.child IS NOT DISTINCT FROM k.child
             ORDER BY errors DESC, k.child NULLS FIRST"""
-        return _dicts(self.conn.execute(sql))
+        cur = self.conn.execute(sql)
+        return _stream(cur) if stream else _dicts(cur)
 
     def figures(self) -> dict:
         """Headline numbers."""
@@ -332,6 +335,13 @@ class ReportData:
 def _dicts(cursor) -> list[dict]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _stream(cursor, batch: int = 10000):
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(batch):
+        for row in rows:
+            yield dict(zip(names, row))
 
 
 # -- the earlier run ------------------------------------------------------------------------
