@@ -91,7 +91,7 @@ def main() -> int:
     print("\ncompile (all rules, one year):")
     for d in ("duckdb", "postgres", "tsql", "oracle"):
         t = time.perf_counter()
-        subprocess.run(CLI + ["compile", "--dialect", d, "--year", a.year, "--out", str(work / "compile" / d)],
+        subprocess.run(CLI + ["compile", "--dialect", d, "--year", a.year, "--source-schema", "dbo", "--out", str(work / "compile" / d)],
                        check=True, capture_output=True)
         print(f"  {d:<9} {time.perf_counter() - t:.2f} s (whole process)")
     print(f"\ndata and outputs in {work}")

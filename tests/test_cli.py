@@ -95,12 +95,20 @@ def test_show_each_dialect(dialect):
 
 
 def test_compile_writes_staging_and_rules(tmp_path):
-    cli("compile", "--dialect", "tsql", "--year", "2025/26", "--out", tmp_path, check=0)
+    cli("compile", "--dialect", "tsql", "--year", "2025/26", "--source-schema", "dbo", "--out", tmp_path, check=0)
     staging = (tmp_path / "03_staging.sql").read_text()
+    assert "FROM dbo.header AS m" in staging
     # 12 tables and 3 derived relations, this year and last
     assert staging.count("CREATE VIEW ssda903.") == 30
     assert "CREATE VIEW ssda903.episodes_seq AS" in staging and "FROM ssda903.episodes AS e" in staging
     assert "COLLATE Latin1_General_BIN2" in (tmp_path / "rules" / "101.sql").read_text()
+
+
+@pytest.mark.parametrize("dialect", ["oracle", "tsql", "postgres"])
+def test_compile_without_a_source_schema_is_refused(tmp_path, dialect):
+    p = cli("compile", "--dialect", dialect, "--year", "2025/26", "--out", tmp_path, check=2)
+    assert "--source-schema" in p.stderr and len(p.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "03_staging.sql").exists()
 
 
 def test_synth_is_deterministic(tmp_path):

@@ -1,6 +1,7 @@
 """Checks over every generated deployment script, for the engines CI cannot run (SQL Server,
-Oracle) and for Postgres: re-parse in the target dialect, a function allow-list per dialect,
-structural rules, Oracle's identifier length, and that nothing writes outside our own schema."""
+Oracle) and for Postgres: re-parse in the target dialect, the function allow-list of each dialect
+table (``engine: functions:``), structural rules, Oracle's identifier length, and that nothing
+writes outside our own schema."""
 import re
 
 import pytest
@@ -8,24 +9,11 @@ import sqlglot
 from sqlglot import exp
 
 from validator903.context import SUPPORTED_YEARS, CollectionYear, RuleContext
+from validator903.dialects import spec
 from validator903.warehouse.deploy import build
 from validator903.warehouse.mapping import default_mapping
 
 SCHEMA = "ssda903"
-# SQL Server 2012 (compatibility level 110) and Oracle 12.2 functions the generated SQL may call.
-ALLOWED = {
-    "tsql": {"CASE", "CAST", "CONVERT", "TRY_CONVERT", "DATEADD", "DATEDIFF", "LTRIM", "RTRIM", "LEN",
-             "NULLIF", "COALESCE", "SUBSTRING", "UPPER", "ROW_NUMBER", "LAG", "LEAD", "COUNT", "COUNT_BIG",
-             "SUM", "MIN", "MAX", "EXISTS", "OBJECT_ID", "SCHEMA_ID", "EXEC", "IN", "OVER", "DATEPART", "ABS",
-             "VALUES", "RANK", "DENSE_RANK", "AVG", "ROUND", "FLOOR"},
-    "oracle": {"CASE", "CAST", "TO_DATE", "TO_NUMBER", "TO_CHAR", "REGEXP_LIKE", "REGEXP_SUBSTR", "LAST_DAY",
-               "ADD_MONTHS", "TRUNC", "MONTHS_BETWEEN", "EXTRACT", "TRIM", "LENGTH", "NULLIF", "COALESCE",
-               "SUBSTR", "UPPER", "ROW_NUMBER", "LAG", "LEAD", "COUNT", "SUM", "MIN", "MAX", "EXISTS", "LEAST",
-               "IN", "OVER", "IMMEDIATE", "VALUES", "ABS", "RANK", "DENSE_RANK", "AVG", "ROUND", "FLOOR", "VARCHAR2"},
-    "postgres": {"CASE", "CAST", "TRIM", "SPLIT_PART", "MAKE_DATE", "EXTRACT", "TO_CHAR", "LENGTH", "NULLIF",
-                 "COALESCE", "SUBSTRING", "UPPER", "ROW_NUMBER", "LAG", "LEAD", "COUNT", "SUM", "MIN", "MAX",
-                 "EXISTS", "IN", "OVER", "VALUES", "ABS", "RANK", "DENSE_RANK", "AVG", "ROUND", "FLOOR", "VARCHAR"},
-}
 KEYWORDS_BEFORE_PAREN = {"AS", "AND", "OR", "NOT", "FROM", "JOIN", "ON", "WHERE", "SELECT", "THEN", "ELSE", "WHEN",
                          "BY", "PARTITION", "ALL", "UNION", "IF", "WITH", "BETWEEN", "IS", "NULL", "VIEW", "TABLE",
                          "INTEGER", "DATE", "NVARCHAR", "BIGINT", "INT", "COLLATE", "END", "EXCEPTION"}
@@ -56,7 +44,8 @@ def _views(dialect):
 @pytest.mark.parametrize("year", SUPPORTED_YEARS)
 def test_every_statement_reparses(dialect, year):
     for name, s in statements(dialect, year):
-        if s.startswith(("BEGIN EXECUTE IMMEDIATE", "IF OBJECT_ID", "IF SCHEMA_ID")):
+        if s.startswith(("BEGIN EXECUTE IMMEDIATE", "IF OBJECT_ID", "IF SCHEMA_ID", "IF NOT EXISTS", "IF (SELECT",
+                         "DO $v903$")):
             continue  # procedural one-liners: checked by the write-safety test
         sqlglot.parse_one(s, read=dialect.partition(":")[0])
 
@@ -66,18 +55,51 @@ def test_target_version_unlocks_newer_sql_server_features():
     new = "\n".join(s for _, s in statements("tsql:2017"))
     assert "CREATE OR ALTER" not in old and not re.search(r"(?<![LR])TRIM\(", old)
     assert "CREATE OR ALTER VIEW ssda903.err_101" in new and re.search(r"(?<![LR])TRIM\(", new)
-    assert "IF OBJECT_ID" not in new
+    assert not re.search(r"IF OBJECT_ID\(.*\) IS NOT NULL DROP", new)  # (creating the history once still asks)
+
+
+@pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres"])
+def test_grants_cover_what_a_bi_role_reads(dialect):
+    ctx = RuleContext(CollectionYear.parse("2025/26"), "352")
+    scripts = {s.name: s.statements for s in build(dialect, ctx, default_mapping("council"), SCHEMA, grant_to="bi_reader")}
+    grants = [s for s in scripts["05_errors"] if s.startswith(("GRANT", "ALTER DEFAULT"))]
+    text = "\n".join(grants)
+    assert grants and all("bi_reader" in g for g in grants)
+    if dialect == "oracle":  # per object: errors, errors_latest, history, catalogue, parameters
+        assert {g.split(" ON ")[1].split(" TO ")[0] for g in grants} == {
+            f"{SCHEMA}.{n}" for n in ("errors", "errors_latest", "v903_error_history", "v903_rules", "v903_parameters")}
+    else:  # the schema, so views a redeploy recreates stay readable
+        assert f"SCHEMA::{SCHEMA}" in text if dialect == "tsql" else f"ALTER DEFAULT PRIVILEGES IN SCHEMA {SCHEMA}" in text
+    assert all(not s.startswith("GRANT") for n, st in scripts.items() if n != "05_errors" for s in st)
+
+
+def test_sql_server_checks_compatibility_level_and_writes_unicode_as_n_literals():
+    ctx = RuleContext(CollectionYear.parse("2025/26"), "352")
+    scripts = {s.name: s.statements for s in build("tsql", ctx, default_mapping("council"), SCHEMA)}
+    assert scripts["01_schema"][0].startswith("IF (SELECT compatibility_level") and "< 110 THROW" in scripts["01_schema"][0]
+    catalogue = "\n".join(scripts["02_tables"])
+    assert "N'The child or young person\u2019s reported sex is not valid.'" in catalogue   # a curly quote: N''
+    assert ", 'SEX', 'header'," in catalogue                                          # ASCII: plain ''
+    oracle = "\n".join(s.statements[0] for s in build("oracle", ctx, default_mapping("council"), SCHEMA)[1:2])
+    assert "N'" not in oracle
+
+
+def test_oracle_drops_its_tables_with_purge():
+    ctx = RuleContext(CollectionYear.parse("2025/26"), "352")
+    tables = build("oracle", ctx, default_mapping("council"), SCHEMA)[1].statements
+    drops = [s for s in tables if "DROP TABLE" in s]
+    assert len(drops) == 2 and all("PURGE'" in s for s in drops)
 
 
 @pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres"])
 def test_functions_are_on_the_allow_list(dialect):
     unknown = {}
     for name, s in statements(dialect):
-        if s.startswith("CREATE TABLE"):
+        if re.search(r"CREATE (TABLE|INDEX)", s):
             continue  # column lists, not calls
         text = STRING.sub("''", COMMENT.sub(" ", s).upper())
         for fn in re.findall(r"\b([A-Z_][A-Z0-9_$]*)\s*\(", text):
-            if fn not in ALLOWED[dialect] and fn not in KEYWORDS_BEFORE_PAREN:
+            if fn not in spec(dialect).engine.functions and fn not in KEYWORDS_BEFORE_PAREN:
                 unknown.setdefault(fn, s[:80])
     assert unknown == {}
 
@@ -112,7 +134,7 @@ WRITES = (exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Drop, exp.Alter, ex
 def _write_targets(statement: str, dialect: str) -> list[str]:
     """Every relation a statement writes to, by sqlglot's parse; procedural one-liners that
     sqlglot keeps as commands (IF OBJECT_ID ... DROP, EXECUTE IMMEDIATE 'DROP ...') by pattern."""
-    if statement.startswith(("IF ", "BEGIN ")):
+    if statement.startswith(("IF ", "BEGIN ", "DO $v903$")):  # (IF (SELECT ...) < 110 THROW: a check, no write)
         return [t for _, t in WRITE.findall(statement)]
     tree = sqlglot.parse_one(statement, read=dialect)
     if isinstance(tree, exp.Command):
@@ -131,6 +153,8 @@ def _write_targets(statement: str, dialect: str) -> list[str]:
 def test_generated_sql_never_writes_outside_our_schema(dialect):
     writes = 0
     for name, s in statements(dialect):
+        # CASCADE would drop whatever else reads our objects (a BI team's views): never emitted
+        assert not re.search(r"\bCASCADE\b", STRING.sub("''", s), re.I), f"CASCADE in {name}: {s[:80]}"
         if s.startswith(("IF SCHEMA_ID", "CREATE SCHEMA")):
             continue  # our own schema, created if missing
         for target in _write_targets(s, dialect):
@@ -143,7 +167,7 @@ def test_snapshot_and_selftest_write_only_our_schema():
     from validator903.selftest import selftest_script
 
     for dialect in ("tsql", "oracle", "postgres", "duckdb"):
-        for stmt in re.split(r";\n|\nGO\n", selftest_script(dialect)):
+        for stmt in selftest_script(dialect).split(spec(dialect).engine.batch_end):
             body = "\n".join(l for l in stmt.splitlines() if not l.startswith("--")).strip()
             if body:
                 assert _write_targets(body, dialect) == [], body[:80]

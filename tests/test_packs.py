@@ -63,5 +63,6 @@ def test_rules_csv_names_every_rules_source():
 def test_show_and_compile_take_the_pack(tmp_path):
     p = cli("show", "LA001", "--dialect", "tsql", "--rules-dir", PACK, check=0)
     assert "source: council" in p.stdout and "COLLATE Latin1_General_BIN2" in p.stdout
-    cli("compile", "--dialect", "postgres", "--year", "2025/26", "--out", tmp_path, "--rules-dir", PACK, check=0)
+    cli("compile", "--dialect", "postgres", "--year", "2025/26", "--source-schema", "council", "--out", tmp_path,
+        "--rules-dir", PACK, check=0)
     assert "err_la001" in (tmp_path / "04_rules.sql").read_text()

@@ -20,7 +20,8 @@ SHAPE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def reference_parse(text):
-    """The contract: dd/mm/yyyy or d/m/yyyy, surrounding spaces ignored, a real calendar date."""
+    """The contract: dd/mm/yyyy or d/m/yyyy, surrounding spaces ignored, a real calendar date in
+    the years 1678-2261 (outside them, date arithmetic would overflow on SQL Server / Oracle)."""
     if text is None:
         return None
     m = SHAPE.match(text.strip(" "))
@@ -28,7 +29,7 @@ def reference_parse(text):
         return None
     d, mth, y = map(int, m.groups())
     try:
-        return date(y, mth, d) if y >= 1 else None
+        return date(y, mth, d) if 1678 <= y <= 2261 else None
     except ValueError:
         return None
 
@@ -38,7 +39,7 @@ def as_text(d: date, pad_day: bool, pad_month: bool) -> str:
 
 
 real_dates = st.builds(lambda d, a, b, sp: ((" " if sp else "") + "/".join([*as_text(d, a, b), f"{d.year:04d}"])),
-                       st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+                       st.dates(min_value=date(1600, 1, 1), max_value=date(2400, 12, 31)),
                        st.booleans(), st.booleans(), st.booleans())
 noise = st.text(alphabet="0123456789/ -.Oo", max_size=12)
 texts = st.lists(st.one_of(real_dates, noise, st.just(""), st.just(" ")), min_size=1, max_size=40)

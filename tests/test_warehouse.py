@@ -2,6 +2,7 @@
 then `run --url` (read-only) and `run --deploy` (compiled views) must give the same errors.csv as
 `validate` on DuckDB. Plus the mapping's safety and the selftest script."""
 import csv
+from datetime import date
 import subprocess
 import sys
 from pathlib import Path
@@ -71,25 +72,66 @@ def test_run_on_postgres_matches_validate(council_db, duckdb_errors, tmp_path, m
     assert (tmp_path / "summary.csv").read_text() == (duckdb_errors / "summary.csv").read_text()
 
 
-def test_deployed_views_and_snapshot(council_db, pg_dsn, tmp_path):
+def test_deployed_views_and_snapshot(council_db, duckdb_errors, pg_dsn, tmp_path):
+    """The BI contract on a real server: the errors view's columns, the same rows as validate,
+    each with year, LA, rule words, natural key and values; snapshots keyed and the latest one
+    readable; one parameters row, enforced."""
     import psycopg
+
+    from validator903.warehouse.bi import ERROR_COLUMNS
 
     url, mapping = council_db
     assert cli("run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--deploy",
-               "-q").returncode == 0
+               "--grant-to", "v903_bi", "-q").returncode != 0  # the role must exist first
     with psycopg.connect(pg_dsn, autocommit=True) as pg:
-        n = pg.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0]
+        pg.execute("DROP ROLE IF EXISTS v903_bi")
+        pg.execute("CREATE ROLE v903_bi LOGIN")
+    assert cli("run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--deploy",
+               "--grant-to", "v903_bi", "-q").returncode == 0
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
         cols = [d.name for d in pg.execute("SELECT * FROM ssda903.errors LIMIT 0").description]
-        assert cols == ["code", "table_name", "row_no", "child", "message", "fields"]
+        assert cols == [c for c, _, _ in ERROR_COLUMNS]
+        rows = pg.execute("SELECT code, table_name, row_no, child, collection_year, la_code, rule_name, severity, "
+                          "source, natural_key, flagged_values FROM ssda903.errors").fetchall()
+        n = len(rows)
+        want = {(r["code"], r["table"], int(r["row"]), r["child"] or None)
+                for r in csv.DictReader(open(duckdb_errors / "errors.csv", encoding="utf-8"))}
+        assert {(c, t, int(r), ch) for c, t, r, ch, *_ in rows} == want and n == len(want)
+        assert {(y, la) for _, _, _, _, y, la, *_ in rows} == {("2025/26", "999")}
+        episodes = [r for r in rows if r[1] == "episodes"]
+        assert episodes and all(r[9].startswith("DECOM ") for r in episodes)
+        assert all(r[10] is None or ": " in r[10] for r in rows) and any(r[10] for r in rows)
+        assert {r[8] for r in rows} <= {"dfe", "tool"} and {r[7] for r in rows} <= {"error", "query"}
+        # the BI role reads our schema without any right on the council's tables
+        with psycopg.connect(pg_dsn.replace("user=v903", "user=v903_bi"), autocommit=True) as bi:
+            assert bi.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0] == n
         for _ in range(2):
             p = cli("snapshot", "--url", url)
             assert p.returncode == 0, p.stderr
-        assert pg.execute("SELECT COUNT(*), COUNT(DISTINCT snapshot_at) FROM ssda903.v903_error_history").fetchone() == (2 * n, 2)
+        assert pg.execute("SELECT COUNT(*), COUNT(DISTINCT snapshot_id), COUNT(DISTINCT snapshot_at) "
+                          "FROM ssda903.v903_error_history").fetchone() == (2 * n, 2, 2)
+        assert pg.execute("SELECT COUNT(*), MIN(snapshot_id) FROM ssda903.errors_latest").fetchone() == (n, 2)
+        keys = dict(pg.execute("SELECT tc.table_name, string_agg(k.column_name, ',' ORDER BY k.ordinal_position) "
+                               "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
+                               "ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema "
+                               "WHERE tc.table_schema = 'ssda903' AND tc.constraint_type = 'PRIMARY KEY' "
+                               "GROUP BY tc.table_name").fetchall())
+        assert keys == {"v903_rules": "code", "v903_parameters": "id",
+                        "v903_error_history": "snapshot_id,code,table_name,row_no"}
         # moving the parameters row changes what the views see, without redeploying
         before = pg.execute("SELECT COUNT(*) FROM ssda903.err_354").fetchone()[0]
         pg.execute("UPDATE ssda903.v903_parameters SET collection_end = DATE '2025-06-30'")
         after = pg.execute("SELECT COUNT(*) FROM ssda903.err_354").fetchone()[0]
         assert after > before
+        # a second row is refused; an empty table is a row of the errors view saying so
+        assert pg.execute("SELECT COUNT(*) FROM ssda903.errors WHERE code = 'V903'").fetchone()[0] == 0
+        with pytest.raises(psycopg.errors.IntegrityError):
+            pg.execute("INSERT INTO ssda903.v903_parameters SELECT 2, collection_year, collection_start, collection_end, "
+                       "previous_start, previous_end, la_code FROM ssda903.v903_parameters")
+        pg.execute("DELETE FROM ssda903.v903_parameters")
+        assert pg.execute("SELECT code, table_name, message FROM ssda903.errors WHERE code = 'V903'").fetchall() == [
+            ("V903", "v903_parameters", "v903_parameters has no row: no date rule can run. Insert the collection "
+             "year's row (02_tables.sql) before reading the errors.")]
 
 
 def test_compile_writes_ordered_scripts(council_db, tmp_path):
@@ -120,13 +162,32 @@ def test_selftest_script_passes_here(dialect, pg):
     ("tables:\n  heder: {}\n", "unknown table"),
     ("tables:\n  header:\n    columns:\n      SEXX: a\n", "has no column SEXX"),
     ("tables:\n  header:\n    columns:\n      SEX: {column: s, type: date}\n", "only date columns"),
+    # functions outside the dialect table's scalar list, however they are spelled
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"query_to_xml('DELETE FROM t', true, false, '')\"}\n",
+     "QUERY_TO_XML is not on the list"),
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"xp_cmdshell ('dir')\"}\n", "XP_CMDSHELL is not on the list"),
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"MAX(gender)\"}\n", "scalar expression"),
+    ("tables:\n  header:\n    columns:\n      SEX: {expr: \"ROW_NUMBER() OVER (ORDER BY x)\"}\n", "scalar expression"),
 ])
 def test_mapping_refuses_injection_and_typos(tmp_path, text, message):
+    """(The README's example expressions are accepted: test_mapping_accepts_listed_functions.)"""
     path = tmp_path / "m.yml"
     path.write_text(text)
     with pytest.raises(UsageError) as e:
         load_mapping(path, "tsql")
     assert message in str(e.value)
+
+
+@pytest.mark.parametrize("dialect, expr", [
+    ("tsql", "CASE WHEN gender = 'Male' THEN 'M' WHEN gender = 'Female' THEN 'F' ELSE 'U' END"),
+    ("tsql", "CONVERT(VARCHAR(10), start_date, 103)"),
+    ("postgres", "UPPER(TRIM(\"Gender\"))"),
+    ("oracle", "NVL(sex_code, 'U')"),
+])
+def test_mapping_accepts_listed_functions(tmp_path, dialect, expr):
+    path = tmp_path / "m.yml"
+    path.write_text("tables:\n  header:\n    columns:\n      SEX: {expr: " + repr(expr).replace("\\'", "''") + "}\n")
+    assert load_mapping(path, dialect).tables["header"].columns["SEX"].expr == expr
 
 
 @pytest.mark.parametrize("url, message", [
@@ -181,3 +242,189 @@ def test_run_on_postgres_writes_every_report(council_db, duckdb_errors, tmp_path
     assert sum(int(r["errors"]) for r in index) == n and len(index) > 2  # social workers found, not all unassigned
     assert "episodes" in openpyxl.load_workbook(out / "report.xlsx", read_only=True).sheetnames
     assert (out / "report.html").stat().st_size > 10_000
+
+def _one_line(p, code=2):
+    assert p.returncode == code, p.stderr
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and "internal error" not in lines[0], p.stderr
+    return lines[0]
+
+
+def _deploy(url, mapping, *extra):
+    return cli("run", "--url", url, "--year", "2025/26", "--la", "999", "--mapping", mapping, "--deploy", "-q", *extra)
+
+
+def test_redeploy_stops_rather_than_break_a_view_outside_our_schema(council_db, pg_dsn):
+    import psycopg
+
+    url, mapping = council_db
+    assert _deploy(url, mapping).returncode == 0
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        n = pg.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0]
+        pg.execute("DROP SCHEMA IF EXISTS bi CASCADE")
+        pg.execute("CREATE SCHEMA bi")
+        pg.execute("CREATE VIEW bi.dash AS SELECT code, COUNT(*) AS n FROM ssda903.errors GROUP BY code")
+        line = _one_line(_deploy(url, mapping))
+        assert "bi.dash reads ssda903.errors" in line and "nothing was changed" in line
+        # the BI view and everything of ours are still there, untouched
+        assert pg.execute("SELECT SUM(n) FROM bi.dash").fetchone()[0] == n
+        # objects named like ours but elsewhere are not ours: a redeploy leaves them alone
+        pg.execute("DROP VIEW bi.dash")
+        pg.execute("CREATE VIEW bi.err_101 AS SELECT 1 AS x")
+        pg.execute("CREATE VIEW bi.errors AS SELECT * FROM bi.err_101")
+        assert _deploy(url, mapping).returncode == 0
+        assert pg.execute("SELECT x FROM bi.errors").fetchone() == (1,)
+        pg.execute("DROP SCHEMA bi CASCADE")
+
+
+def test_the_deployment_scripts_never_cascade(council_db, tmp_path):
+    url, mapping = council_db
+    assert cli("compile", "--dialect", "postgres", "--year", "2025/26", "--mapping", mapping,
+               "--out", tmp_path).returncode == 0
+    for f in tmp_path.glob("*.sql"):
+        assert "CASCADE" not in f.read_text().upper(), f.name
+
+
+def test_a_failed_deploy_changes_nothing(council_db, pg_dsn, tmp_path):
+    import psycopg
+
+    url, mapping = council_db
+    assert _deploy(url, mapping).returncode == 0
+    broken = tmp_path / "broken.yml"
+    broken.write_text(mapping.read_text() + "tables:\n  reviews:\n    columns:\n      REVIEW_CODE: no_such_column\n")
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        before = pg.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0]
+        line = _one_line(_deploy(url, broken))
+        assert "failed in 03_staging" in line and "no_such_column" in line and "nothing was changed" in line
+        assert pg.execute("SELECT COUNT(*) FROM ssda903.errors").fetchone()[0] == before
+
+
+def test_deploy_without_ddl_rights_is_one_line(council_db, pg_dsn):
+    import psycopg
+
+    url, mapping = council_db
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        pg.execute("DROP ROLE IF EXISTS v903_reader")
+        pg.execute("CREATE ROLE v903_reader LOGIN")
+        pg.execute("GRANT USAGE ON SCHEMA council TO v903_reader")
+        pg.execute("GRANT SELECT ON ALL TABLES IN SCHEMA council TO v903_reader")
+    reader = url.replace("postgresql+psycopg://v903@", "postgresql+psycopg://v903_reader@")
+    line = _one_line(_deploy(reader, mapping, "--schema", "reader903"))
+    assert "deploy into reader903 failed in 01_schema" in line and "permission denied" in line
+
+
+def test_snapshot_of_a_missing_schema_is_one_line(council_db):
+    url, _ = council_db
+    line = _one_line(cli("snapshot", "--url", url, "--schema", "nosuch"))
+    assert "nosuch.errors" in line and "deploy first" in line
+
+
+@pytest.fixture(scope="module")
+def typed_db(pg_dsn, tmp_path_factory):
+    """A council whose tables are typed and mixed-case: an integer child id, TIMESTAMP episode
+    dates with a time of day, a DATE birth date, a 9999 sentinel, quoted mixed-case names."""
+    import psycopg
+
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        pg.execute("DROP SCHEMA IF EXISTS typed CASCADE")
+        pg.execute("CREATE SCHEMA typed")
+        pg.execute('CREATE TABLE typed.kids ("ChildId" INTEGER, "Gender" TEXT, "BirthDate" DATE)')
+        pg.execute("INSERT INTO typed.kids VALUES (1234, 'm', DATE '2010-05-01'), (77, 'F', DATE '2012-01-01')")
+        pg.execute('CREATE TABLE typed."Spells" ("ChildId" INTEGER, "Start" TIMESTAMP, "End" TIMESTAMP, "Rne" TEXT)')
+        pg.execute("""INSERT INTO typed."Spells" VALUES
+            (1234, TIMESTAMP '2025-06-01 10:00', TIMESTAMP '2025-06-01 09:00', 'S'),
+            (77, TIMESTAMP '2025-06-02 10:00', TIMESTAMP '9999-12-31 00:00', 'S')""")
+        pg.execute('CREATE TABLE typed.asylum ("ChildId" INTEGER)')
+        pg.execute("INSERT INTO typed.asylum VALUES (1234)")
+    mapping = tmp_path_factory.mktemp("typed") / "mapping.yml"
+    mapping.write_text(
+        "schema: typed\ntables:\n"
+        "  header:\n    source: kids\n    columns: {CHILD: ChildId, SEX: Gender, DOB: {column: BirthDate, type: date},"
+        " ETHNIC: null, UPN: null, MOTHER: null, MC_DOB: null}\n"
+        "  episodes:\n    source: Spells\n    columns: {CHILD: ChildId, RNE: Rne, DECOM: {column: Start, type: date},"
+        " DEC: {column: End, type: date}, LS: null, CIN: null, PLACE: null, PLACE_PROVIDER: null, REC: null,"
+        " REASON_PLACE_CHANGE: null, HOME_POST: null, PL_POST: null, URN: null}\n"
+        "  uasc:\n    source: asylum\n    columns: {CHILD: ChildId, SEX: null, DOB: null, DUC: null}\n")
+    return pg_url(pg_dsn), mapping
+
+
+def test_typed_and_mixed_case_warehouse_columns(typed_db, pg_dsn, tmp_path):
+    import psycopg
+
+    url, mapping = typed_db
+    p = cli("run", "--url", url, "--year", "2025/26", "--mapping", mapping, "--deploy", "--schema", "typed903",
+            "--rules", "355,356", "--output", tmp_path, "-q")
+    assert p.returncode == 0, p.stderr
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        # an integer id is text, as in a CSV; the UASC flag found through the mixed-case names
+        assert pg.execute("SELECT child, uasc, dob FROM typed903.header ORDER BY child").fetchall() == [
+            ("1234", "1", date(2010, 5, 1)), ("77", "0", date(2012, 1, 1))]
+        # TIMESTAMPs cut to their date; the 9999 sentinel is no date, its text is kept
+        assert pg.execute("SELECT child, decom, dec, dec_raw FROM typed903.episodes ORDER BY child").fetchall() == [
+            ("1234", date(2025, 6, 1), date(2025, 6, 1), "01/06/2025"), ("77", date(2025, 6, 2), None, "31/12/9999")]
+    # 10:00 to 09:00 on one day is a same-day episode (355), not one that ended before it began (356)
+    rows = list(csv.DictReader(open(tmp_path / "errors.csv", encoding="utf-8")))
+    assert sorted({r["code"] for r in rows}) == ["355"]
+
+
+def test_a_mapping_names_what_exists(tmp_path):
+    """With a tables: list, an unlisted table is absent (its rules skipped in the catalogue), not
+    guessed at its canonical name; a column set to null is blank."""
+    from validator903.warehouse.deploy import build
+
+    path = tmp_path / "m.yml"
+    path.write_text("schema: dbo\ntables:\n  header: {}\n  episodes:\n    columns: {URN: null}\n")
+    m = load_mapping(path, "postgres")
+    assert sorted(m.tables) == ["episodes", "header"] and "reviews" in m.omitted
+    ctx = RuleContext(CollectionYear.parse("2025/26"), "352")
+    scripts = {s.name: s.statements for s in build("postgres", ctx, m, "ssda903")}
+    catalogue = "\n".join(scripts["02_tables"])
+    assert "'skipped: missing table reviews'" in catalogue and "'deployed'" in catalogue
+    staging = "\n".join(scripts["03_staging"])
+    assert "CREATE OR REPLACE VIEW ssda903.reviews" not in staging
+    assert "CAST(NULL AS VARCHAR(4000)) AS URN" in staging
+
+
+def test_starter_mapping_lists_every_column_with_its_type(tmp_path):
+    from validator903.tables import TABLES
+
+    p = cli("mapping")
+    assert p.returncode == 0
+    for t in TABLES:
+        for c in t.columns:
+            want = "date: dd/mm/yyyy" if c in t.dates else "text"
+            assert any(l.strip().startswith(f"# {c}:") and f"# {want}" in l for l in p.stdout.splitlines()), (t.name, c)
+    (tmp_path / "m.yml").write_text(p.stdout)
+    m = load_mapping(tmp_path / "m.yml", "oracle")
+    assert len(m.tables) == 24 and not m.omitted
+
+
+def test_oracle_reads_lower_case_mapping_names_as_stored_upper_case(tmp_path):
+    from validator903.warehouse.source import staged_sql
+
+    path = tmp_path / "m.yml"
+    path.write_text("schema: dbo\ntables:\n  header:\n    source: ssda903_header\n"
+                    "    columns: {CHILD: person_id, SEX: Gender}\n")
+    oracle = staged_sql(load_mapping(path, "oracle"), "header", "oracle")
+    assert 'FROM "DBO"."SSDA903_HEADER"' in oracle and 'm."PERSON_ID"' in oracle and 'm."Gender"' in oracle
+    postgres = staged_sql(load_mapping(path, "postgres"), "header", "postgres")
+    assert 'FROM "dbo"."ssda903_header"' in postgres and 'm."person_id"' in postgres
+
+
+def test_permission_denied_is_a_failure_naming_table_and_privilege(council_db, pg_dsn, tmp_path):
+    import psycopg
+
+    url, mapping = council_db
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        pg.execute("DROP ROLE IF EXISTS v903_partial")
+        pg.execute("CREATE ROLE v903_partial LOGIN")
+        pg.execute("GRANT USAGE ON SCHEMA council TO v903_partial")
+        pg.execute("GRANT SELECT ON ALL TABLES IN SCHEMA council TO v903_partial")
+        pg.execute("REVOKE SELECT ON council.header FROM v903_partial")
+    partial = url.replace("postgresql+psycopg://v903@", "postgresql+psycopg://v903_partial@")
+    p = cli("run", "--url", partial, "--year", "2025/26", "--mapping", mapping, "--rules", "101,355", "--strict",
+            "--output", tmp_path, "-q")
+    assert p.returncode == 1, p.stderr
+    status = {r["code"]: r["status"] for r in csv.DictReader(open(tmp_path / "summary.csv", encoding="utf-8"))}
+    assert status["101"].startswith("failed: no SELECT privilege on council.header") and "permission denied" in status["101"]
+    assert status["355"] == "ran"

@@ -189,7 +189,9 @@ def compile_cmd(
     rules: Optional[str] = typer.Option(None, "--rules"),
     target_version: Optional[str] = typer.Option(
         None, "--target-version", help="SQL Server version the scripts may rely on (default 2012: "
-        "compatibility level 110); 2016 adds CREATE OR ALTER, 2017 TRIM."),
+        "compatibility level 110); 2016 (SP1 or later) adds CREATE OR ALTER, 2017 TRIM."),
+    grant_to: Optional[str] = typer.Option(None, "--grant-to", help="A BI role to grant read access to the "
+                                           "errors views, history and catalogue (see README: grants)."),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Write ordered, re-runnable deployment scripts: staging views, one view per rule, the errors view."""
@@ -203,7 +205,8 @@ def compile_cmd(
         dialect = f"{dialect}:{target_version}"
         spec(dialect)
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
-    files = compile_year(dialect, ctx, out, load_mapping(mapping, dialect, source_schema), schema, _split_codes(rules))
+    files = compile_year(dialect, ctx, out, load_mapping(mapping, dialect, source_schema), schema, _split_codes(rules),
+                         grant_to)
     for f in files:
         out_console.print(f"wrote {f}", highlight=False)
 
@@ -216,6 +219,7 @@ def run(
     source_schema: Optional[str] = typer.Option(None, "--source-schema"),
     output: Optional[Path] = typer.Option(None, "--output", "-o"),
     deploy: bool = typer.Option(False, "--deploy", help="Create the views in --schema first (needs DDL rights)."),
+    grant_to: Optional[str] = typer.Option(None, "--grant-to", help="With --deploy: a BI role to grant read access."),
     schema: str = typer.Option("ssda903", "--schema"),
     la: Optional[str] = typer.Option(None, "--la"),
     rules: Optional[str] = typer.Option(None, "--rules"),
@@ -242,7 +246,7 @@ def run(
     try:
         code = run_pipeline(req, ctx, _redacted(url), total, start=lambda conn: None,
                             finish=lambda conn, _run, on_rule: run_remote(remote, ctx, m, _split_codes(rules), deploy,
-                                                                          schema, on_rule=on_rule, local=conn,
+                                                                          schema, on_rule=on_rule, local=conn, grant_to=grant_to,
                                                                           copy_tables=output is not None
                                                                           or by_social_worker is not None),
                             out=out_console, err=err_console)
@@ -292,10 +296,10 @@ def selftest(
 
 @app.command("mapping")
 def starter_mapping():
-    """Print a starter mapping file for the standard 903 extract tables."""
-    from .warehouse.mapping import STARTER
+    """Print a starter mapping: every 903 table and column, with the type each column should hold."""
+    from .warehouse.mapping import starter
 
-    print(STARTER, end="")
+    print(starter(), end="")
 
 
 @app.command()

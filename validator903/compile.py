@@ -10,10 +10,11 @@ from .warehouse.mapping import Mapping
 
 
 def compile_year(dialect: str, ctx: RuleContext, out: Path, mapping: Mapping, schema: str = "ssda903",
-                 codes: list[str] | None = None) -> list[Path]:
+                 codes: list[str] | None = None, grant_to: str | None = None) -> list[Path]:
+    scripts = deploy.render(deploy.build(dialect, ctx, mapping, schema, codes, grant_to), dialect)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in deploy.render(deploy.build(dialect, ctx, mapping, schema, codes), dialect).items():
+    for name, text in scripts.items():
         p = out / name
         p.write_text(text, encoding="utf-8")
         written.append(p)

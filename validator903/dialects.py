@@ -16,8 +16,119 @@ import yaml
 from .errors import UsageError
 from .resources import dialects_dir
 
-DIALECTS = ("duckdb", "postgres", "tsql", "oracle")
 _ARG = re.compile(r"\$(\d)")
+_SLOT = re.compile(r"\{(name|schema|select|n|ours|role|columns|index)\}")
+
+
+def engines() -> tuple[str, ...]:
+    """One engine per dialect table: adding ``dialects/<engine>.yml`` adds the engine."""
+    order = ("duckdb", "postgres", "tsql", "oracle")  # the historical order first, then any new table
+    found = sorted(p.stem for p in dialects_dir().glob("*.yml"))
+    return tuple([d for d in order if d in found] + [d for d in found if d not in order])
+
+
+DIALECTS = engines()
+
+
+@dataclass(frozen=True)
+class Engine:
+    """An engine's vocabulary beyond expressions: the ``engine:`` entry of its dialect table.
+    Python reads these entries; it never asks which engine it is talking to."""
+    url_schemes: tuple[str, ...]
+    driver: str                     # Python DB-API module
+    extra: str | None               # pip extra that installs the driver
+    text_type: str                  # template with {n}
+    timestamp_type: str
+    now: str                        # the current timestamp, as an expression
+    batch_end: str                  # what ends each statement in a script
+    create_schema: str
+    create_view: str
+    drop_view: str | None           # None: create_view replaces in place
+    drop_table: str
+    transactional_ddl: bool         # DDL can run inside a transaction (run --deploy uses one)
+    teardown: str | None            # drops our previous views, dependents first ({schema}, {ours})
+    preflight: tuple[str, ...]      # checks run first in 01_schema (stop on an unusable server)
+    unicode_literal_prefix: str     # before a text literal with non-ASCII characters (N on SQL Server)
+    script_begin: tuple[str, ...]   # statements opening each deployment script (a transaction)
+    script_end: tuple[str, ...]
+    denied_errors: tuple[str, ...]  # substrings of the driver's "no privilege" errors
+    create_table_once: str          # create {name} ({columns}) unless it exists (kept across deploys)
+    create_index_once: str          # create {index} on {name} ({columns}) unless it exists
+    grants: tuple[str, ...]         # what a BI {role} needs; one with {name} is repeated per object
+    max_name_bytes: int | None
+    stored_case: str | None         # "upper": unquoted names are stored upper-case (Oracle)
+    from_dual: str                  # what a SELECT without a table needs (" FROM dual")
+    probes: tuple[str, ...]
+    scalar_functions: frozenset[str]
+    functions: frozenset[str]       # scalar ones plus aggregates, windows, procedural words
+
+    def literal(self, value) -> str:
+        """A text literal (NULL for None), N'...' where the engine needs it for non-ASCII text."""
+        if value is None:
+            return "NULL"
+        text = str(value)
+        prefix = self.unicode_literal_prefix if not text.isascii() else ""
+        return prefix + "'" + text.replace("'", "''") + "'"
+
+    def text(self, n: int) -> str:
+        return fill(self.text_type, n=n)
+
+    def schema_statement(self, schema: str) -> str:
+        return fill(self.create_schema, schema=schema)
+
+    def view_statements(self, name: str, select: str) -> list[str]:
+        drop = [fill(self.drop_view, name=name)] if self.drop_view else []
+        return drop + [fill(self.create_view, name=name, select=select)]
+
+    def drop_view_statements(self, name: str) -> list[str]:
+        return [fill(self.drop_view, name=name)] if self.drop_view else []
+
+    def drop_table_statements(self, name: str) -> list[str]:
+        return [fill(self.drop_table, name=name)]
+
+    def grant_statements(self, schema: str, role: str, objects: list[str]) -> list[str]:
+        out = []
+        for g in self.grants:
+            out += [fill(g, schema=schema, role=role, name=o) for o in objects] if "{name}" in g else \
+                [fill(g, schema=schema, role=role)]
+        return out
+
+    def teardown_statements(self, schema: str, ours: list[str]) -> list[str]:
+        names = ", ".join("'" + n.replace("'", "''") + "'" for n in ours)
+        return [fill(self.teardown, schema=schema, ours=names)] if self.teardown else []
+
+
+def fill(template: str, **slots) -> str:
+    """``template`` with its {name}/{schema}/{select}/{n} slots filled (other braces are SQL)."""
+    return _SLOT.sub(lambda m: str(slots[m.group(1)]) if m.group(1) in slots else m.group(0), template)
+
+
+def _engine(data: dict) -> Engine:
+    e = dict(data)
+    funcs = e.pop("functions") or {}
+    scalar = frozenset(f.upper() for f in funcs.get("scalar") or ())
+    return Engine(
+        url_schemes=tuple(e.pop("url_schemes")), driver=e.pop("driver"), extra=e.pop("extra"),
+        text_type=e.pop("text_type"), timestamp_type=e.pop("timestamp_type"), now=e.pop("now"),
+        batch_end=e.pop("batch_end"), create_schema=" ".join(e.pop("create_schema").split()),
+        create_view=e.pop("create_view"), drop_view=e.pop("drop_view"),
+        drop_table=" ".join(e.pop("drop_table").split()), max_name_bytes=e.pop("max_name_bytes"),
+        stored_case=e.pop("stored_case", None),
+        create_table_once=" ".join(e.pop("create_table_once").split()),
+        create_index_once=" ".join(e.pop("create_index_once").split()),
+        grants=tuple(e.pop("grants", ()) or ()), denied_errors=tuple(e.pop("denied_errors", ()) or ()),
+        transactional_ddl=bool(e.pop("transactional_ddl")), teardown=e.pop("teardown"),
+        preflight=tuple(" ".join(p.split()) for p in e.pop("preflight", ()) or ()),
+        unicode_literal_prefix=e.pop("unicode_literal_prefix", "") or "",
+        script_begin=tuple(e.pop("script_begin", ()) or ()), script_end=tuple(e.pop("script_end", ()) or ()),
+        from_dual=e.pop("from_dual") or "", probes=tuple(" ".join(p.split()) for p in e.pop("probes") or ()),
+        scalar_functions=scalar, functions=scalar | frozenset(f.upper() for f in funcs.get("other") or ()),
+        **({} if not e else _unknown_keys(e)),
+    )
+
+
+def _unknown_keys(rest: dict) -> dict:
+    raise UsageError(f"dialect table: unknown engine entries {', '.join(sorted(rest))}")
 
 
 @dataclass(frozen=True)
@@ -29,6 +140,12 @@ class DialectSpec:
     collation: str | None = None
     version: int | None = None      # target version, e.g. 2017 for "tsql:2017"
     features: frozenset[str] = frozenset()
+    engine: Engine | None = None
+
+    @property
+    def kind(self) -> str:
+        """The engine's table name ("tsql:2017" -> "tsql")."""
+        return self.name.partition(":")[0]
 
     def has(self, feature: str) -> bool:
         return feature in self.features
@@ -39,12 +156,13 @@ def spec(name: str) -> DialectSpec:
     """The dialect table for ``name`` ("tsql", or "tsql:2017" for a newer target version: the
     table's ``versions`` entries up to that version override helpers and switch on features)."""
     base, _, wanted = name.partition(":")
-    if base not in DIALECTS:
-        raise UsageError(f"unknown dialect {base!r}; choose one of {', '.join(DIALECTS)}")
+    if base not in engines():
+        raise UsageError(f"unknown dialect {base!r}; choose one of {', '.join(engines())}")
     data = yaml.safe_load((dialects_dir() / f"{base}.yml").read_text(encoding="utf-8"))
     helpers = {k: " ".join(v.split()) for k, v in data["helpers"].items()}
     versions = {int(v): entry or {} for v, entry in (data.get("versions") or {}).items()}
     features: set[str] = set()
+    engine = dict(data.get("engine") or {})
     version = None
     if wanted:
         known = sorted(versions) + [int(data.get("minimum_version", 0))]
@@ -56,6 +174,7 @@ def spec(name: str) -> DialectSpec:
             if v <= version:
                 helpers.update({k: " ".join(t.split()) for k, t in (versions[v].get("helpers") or {}).items()})
                 features |= set(versions[v].get("features") or ())
+                engine.update(versions[v].get("engine") or {})
     return DialectSpec(
         name=name,
         sqlglot_name=data["sqlglot"],
@@ -64,12 +183,13 @@ def spec(name: str) -> DialectSpec:
         collation=data.get("collation"),
         version=version,
         features=frozenset(features),
+        engine=_engine(engine),
     )
 
 
 def helper_names() -> frozenset[str]:
     """The portable vocabulary: helpers every dialect defines."""
-    names = [set(spec(d).helpers) for d in DIALECTS]
+    names = [set(spec(d).helpers) for d in engines()]
     return frozenset(set.intersection(*names))
 
 

@@ -112,7 +112,8 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
                 from .profile import profile_rules
                 profile_rules(run, out, out_t.tmp / "profile" if out_t else None,
                               shown_as=out_t.path / "profile" if out_t else None)
-            flagged = run.flagged
+            # --strict: anything flagged, or a rule that could not run (a refused table, a broken rule)
+            flagged = run.flagged or any(r.status.startswith("failed") for r in run.results)
         finally:
             conn.close()
         for t in targets:

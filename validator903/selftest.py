@@ -12,22 +12,6 @@ from .dialects import spec, transpile
 
 HELPER_CASES = Path(__file__).resolve().parent / "helper_cases.yml"
 
-PROBES = {
-    "tsql": ["SELECT @@VERSION AS version, CONVERT(NVARCHAR(128), DATABASEPROPERTYEX(DB_NAME(), 'Collation')) "
-             "AS database_collation, CASE WHEN 'a' = 'A' THEN 'case-insensitive: rules add COLLATE "
-             "Latin1_General_BIN2' ELSE 'case-sensitive' END AS comparisons, @@LANGUAGE AS language, "
-             "d.compatibility_level FROM sys.databases AS d WHERE d.name = DB_NAME()"],
-    "postgres": ["SELECT version() AS version, current_setting('server_encoding') AS encoding, "
-                 "current_setting('lc_collate') AS collation, current_setting('DateStyle') AS datestyle"],
-    "oracle": ["SELECT banner AS version FROM v$version",
-               "SELECT parameter, value FROM nls_session_parameters WHERE parameter IN "
-               "('NLS_DATE_FORMAT', 'NLS_SORT', 'NLS_COMP', 'NLS_LANGUAGE')"],
-    "duckdb": ["SELECT version() AS version"],
-}
-
-SEPARATOR = {"tsql": "\nGO\n", "oracle": ";\n", "postgres": ";\n", "duckdb": ";\n"}
-
-
 def _literal(want) -> str:
     if isinstance(want, bool):
         return "1" if want else "0"
@@ -47,13 +31,13 @@ def check_rows(dialect: str) -> list[str]:
                    f"CASE WHEN ({got}) = {_literal(want)} THEN 'ok' ELSE 'FAIL' END")
         label = expr.replace("'", "''")
         sql = transpile(f"SELECT {i} AS id, '{label}' AS helper_call, {verdict} AS verdict", dialect)
-        rows.append(sql + (" FROM dual" if dialect == "oracle" else ""))
+        rows.append(sql + spec(dialect).engine.from_dual)
     return rows
 
 
 def selftest_script(dialect: str) -> str:
-    spec(dialect)
-    sep = SEPARATOR[dialect]
+    eng = spec(dialect).engine
+    sep = eng.batch_end
     head = (f"-- validator903 selftest for {dialect}.\n"
             "-- Run this whole script on the server that will hold the views. The first result lists\n"
             "-- one row per helper check: every verdict must read 'ok'. A FAIL means this server's\n"
@@ -61,4 +45,4 @@ def selftest_script(dialect: str) -> str:
             "-- The next result(s) show the version, collation and date/language settings; rules never\n"
             "-- rely on implicit text-to-date conversion, so the language setting does not matter.\n")
     checks = "\nUNION ALL\n".join(check_rows(dialect))
-    return head + checks + sep + sep.join(PROBES[dialect]) + sep
+    return head + checks + sep + sep.join(eng.probes) + sep

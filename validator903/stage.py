@@ -42,8 +42,10 @@ def _raw_source(conn, table: str, tables: list[str]) -> str:
     if "UASC" in cols:  # XML: the flag is native
         return f"raw.{table}"
     uasc = "uasc" + table[len("header"):]
-    flag = (f"CASE WHEN h.CHILD IN (SELECT u.CHILD FROM raw.{uasc} AS u WHERE u.CHILD IS NOT NULL) "
-            "THEN '1' ELSE '0' END" if uasc in tables else "CAST(NULL AS VARCHAR)")
+    # ids compared as staging will hold them (spaces around them trimmed), or '103152 ' in uasc.csv
+    # would leave header child 103152 without its flag
+    flag = (f"CASE WHEN TRIM(h.CHILD, ' ') IN (SELECT TRIM(u.CHILD, ' ') FROM raw.{uasc} AS u "
+            "WHERE u.CHILD IS NOT NULL) THEN '1' ELSE '0' END" if uasc in tables else "CAST(NULL AS VARCHAR)")
     return f"(SELECT h.*, {flag} AS UASC FROM raw.{table} AS h)"
 
 

@@ -4,22 +4,19 @@
     mssql+pyodbc://user:password@host:1433/database?driver=ODBC+Driver+18+for+SQL+Server  (extra: mssql)
     oracle+oracledb://user:password@host:1521/?service_name=XEPDB1   (extra: oracle)
     duckdb:///path/to/file.duckdb
+
+Which engine a scheme means, and which driver module and pip extra it needs, are entries of the
+engine's dialect table (``url_schemes``, ``driver``, ``extra``); here is only how each DB-API driver
+takes its connection arguments, keyed by driver.
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
+from ..dialects import engines, spec
 from ..errors import UsageError
-
-SCHEMES = {
-    "postgresql": ("postgres", "psycopg", "postgres"), "postgresql+psycopg": ("postgres", "psycopg", "postgres"),
-    "postgres": ("postgres", "psycopg", "postgres"),
-    "mssql+pyodbc": ("tsql", "pyodbc", "mssql"), "mssql": ("tsql", "pyodbc", "mssql"),
-    "oracle+oracledb": ("oracle", "oracledb", "oracle"), "oracle": ("oracle", "oracledb", "oracle"),
-    "duckdb": ("duckdb", "duckdb", None),
-}
 
 
 @dataclass
@@ -47,42 +44,69 @@ def _safe(url: str) -> str:
     return url
 
 
+def schemes() -> dict[str, str]:
+    """URL scheme -> engine, from every dialect table."""
+    return {s: d for d in engines() for s in spec(d).engine.url_schemes}
+
+
 def dialect_of(url: str) -> str:
     scheme = urlsplit(url).scheme.lower()
-    if scheme not in SCHEMES:
-        raise UsageError(f"--url {_safe(url)!r}: unknown scheme {scheme!r}; use one of "
-                         "postgresql+psycopg://, mssql+pyodbc://, oracle+oracledb://, duckdb:///")
-    return SCHEMES[scheme][0]
+    known = schemes()
+    if scheme not in known:
+        listed = ", ".join(f"{spec(d).engine.url_schemes[0]}://" for d in engines())
+        raise UsageError(f"--url {_safe(url)!r}: unknown scheme {scheme!r}; use one of {listed}")
+    return known[scheme]
+
+
+def _user(parts: SplitResult) -> str:
+    return unquote(parts.username or "")
+
+
+def _password(parts: SplitResult) -> str:
+    return unquote(parts.password or "")
+
+
+def _duckdb(driver, parts: SplitResult, query: dict):
+    path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path) or ":memory:"
+    return driver.connect(path)
+
+
+def _psycopg(driver, parts: SplitResult, query: dict):
+    return driver.connect(host=parts.hostname or query.get("host"), port=parts.port or query.get("port"),
+                          user=_user(parts) or None, password=_password(parts) or None,
+                          dbname=parts.path.lstrip("/") or None, connect_timeout=10, autocommit=True)
+
+
+def _pyodbc(driver, parts: SplitResult, query: dict):
+    server = f"{parts.hostname},{parts.port}" if parts.port else parts.hostname
+    conn_str = (f"DRIVER={{{query.get('driver', 'ODBC Driver 18 for SQL Server')}}};SERVER={server};"
+                f"DATABASE={parts.path.lstrip('/')};UID={_user(parts)};PWD={_password(parts)};"
+                "TrustServerCertificate=yes")
+    return driver.connect(conn_str, autocommit=True, timeout=10)
+
+
+def _oracledb(driver, parts: SplitResult, query: dict):
+    dsn = f"{parts.hostname}:{parts.port or 1521}/{query.get('service_name', parts.path.lstrip('/'))}"
+    dbapi = driver.connect(user=_user(parts), password=_password(parts), dsn=dsn)
+    dbapi.autocommit = True
+    return dbapi
+
+
+CONNECTORS = {"duckdb": _duckdb, "psycopg": _psycopg, "pyodbc": _pyodbc, "oracledb": _oracledb}
 
 
 def connect(url: str) -> Connection:
     dialect = dialect_of(url)
+    eng = spec(dialect).engine
     parts = urlsplit(url)
-    _, module, extra = SCHEMES[parts.scheme.lower()]
     try:
-        driver = importlib.import_module(module)
+        driver = importlib.import_module(eng.driver)
     except ImportError:
-        raise UsageError(f"the {module} driver is not installed: pip install 'validator903[{extra}]'") from None
+        hint = f"pip install 'validator903[{eng.extra}]'" if eng.extra else f"pip install {eng.driver}"
+        raise UsageError(f"the {eng.driver} driver is not installed: {hint}") from None
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
     try:
-        if dialect == "duckdb":
-            path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path) or ":memory:"
-            dbapi = driver.connect(path)
-        elif dialect == "postgres":
-            dbapi = driver.connect(host=parts.hostname or query.get("host"), port=parts.port or query.get("port"),
-                                   user=unquote(parts.username or "") or None,
-                                   password=unquote(parts.password or "") or None,
-                                   dbname=parts.path.lstrip("/") or None, connect_timeout=10, autocommit=True)
-        elif dialect == "tsql":
-            server = f"{parts.hostname},{parts.port}" if parts.port else parts.hostname
-            conn_str = (f"DRIVER={{{query.get('driver', 'ODBC Driver 18 for SQL Server')}}};SERVER={server};"
-                        f"DATABASE={parts.path.lstrip('/')};UID={unquote(parts.username or '')};"
-                        f"PWD={unquote(parts.password or '')};TrustServerCertificate=yes")
-            dbapi = driver.connect(conn_str, autocommit=True, timeout=10)
-        else:
-            dsn = f"{parts.hostname}:{parts.port or 1521}/{query.get('service_name', parts.path.lstrip('/'))}"
-            dbapi = driver.connect(user=unquote(parts.username or ""), password=unquote(parts.password or ""), dsn=dsn)
-            dbapi.autocommit = True
+        dbapi = CONNECTORS[eng.driver](driver, parts, query)
     except Exception as e:
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         raise UsageError(f"cannot connect to {_safe(url)}: {first}") from None

@@ -2,11 +2,13 @@
 
 Ordered, re-runnable scripts per dialect:
   01_schema      the schema (T-SQL / Postgres; on Oracle the schema is the deploying user)
-  02_tables      v903_parameters (one row: year, dates, LA code) and v903_rules (the catalogue)
+  02_tables      v903_parameters (one row: year, dates, LA code), v903_rules (the catalogue) and,
+                 once, v903_error_history (what `snapshot` appends)
   03_staging     one view per canonical table over the council's own tables (the mapping), then
                  the derived relations (episodes_seq, care_periods, child_facts, ...) over those
   04_rules       one view per rule: err_<code> (table_name, row_no, child)
-  05_errors      the union view ``errors`` (code, table_name, row_no, child, message, fields)
+  05_errors      the union view ``errors`` (bi.ERROR_COLUMNS) and ``errors_latest`` (the newest
+                 snapshot in v903_error_history), and the grants of --grant-to
 Rule views read the collection dates and LA code from v903_parameters, so updating that one row
 moves the dates to another year (code lists that changed between years need a recompile).
 Source relations are only ever read.
@@ -18,11 +20,13 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from ..context import RuleContext
-from ..derived import buildable
+from ..derived import buildable, derived_names
+from ..dialects import fill, generate, parse, spec
 from ..engine import skipped_status
-from ..dialects import generate, parse, spec
 from ..errors import UsageError
 from ..rules import Rule, rules_for_year
+from ..tables import all_table_names
+from . import bi
 from .mapping import Mapping, _ident
 from .source import staged_select
 
@@ -30,7 +34,9 @@ PARAMS = "v903_parameters"
 CATALOGUE = "v903_rules"
 HISTORY = "v903_error_history"
 ERRORS_VIEW = "errors"
-ORACLE_MAX_NAME = 30
+LATEST_VIEW = "errors_latest"
+# what a BI role reads (and is granted with --grant-to)
+BI_OBJECTS = (ERRORS_VIEW, LATEST_VIEW, HISTORY, CATALOGUE, PARAMS)
 
 
 @dataclass
@@ -53,52 +59,6 @@ def qualify(tree: exp.Expression, schema: str, tables: set[str]) -> exp.Expressi
     return tree
 
 
-def _lit(value) -> str:
-    if value is None:
-        return "NULL"
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def _kind(dialect: str) -> str:
-    """The engine of a dialect name ("tsql:2017" -> "tsql")."""
-    return dialect.partition(":")[0]
-
-
-def _drop_view(dialect: str, name: str) -> list[str]:
-    if spec(dialect).has("create_or_alter"):
-        return []  # CREATE OR ALTER VIEW replaces it
-    if _kind(dialect) == "tsql":
-        return [f"IF OBJECT_ID(N'{name}', N'V') IS NOT NULL DROP VIEW {name}"]
-    if _kind(dialect) == "postgres":
-        return [f"DROP VIEW IF EXISTS {name} CASCADE"]
-    if _kind(dialect) == "duckdb":
-        return [f"DROP VIEW IF EXISTS {name}"]
-    return []  # oracle: CREATE OR REPLACE VIEW
-
-
-def _create_view(dialect: str, name: str, select: str) -> str:
-    if spec(dialect).has("create_or_alter"):
-        verb = "CREATE OR ALTER VIEW"
-    else:
-        verb = "CREATE OR REPLACE VIEW" if _kind(dialect) == "oracle" else "CREATE VIEW"
-    return f"{verb} {name} AS\n{select}"
-
-
-def _drop_table(dialect: str, name: str) -> list[str]:
-    if spec(dialect).has("drop_if_exists"):
-        return [f"DROP TABLE IF EXISTS {name}"]
-    if _kind(dialect) == "tsql":
-        return [f"IF OBJECT_ID(N'{name}', N'U') IS NOT NULL DROP TABLE {name}"]
-    if _kind(dialect) == "oracle":
-        return [f"BEGIN EXECUTE IMMEDIATE 'DROP TABLE {name}'; EXCEPTION WHEN OTHERS THEN "
-                "IF SQLCODE != -942 THEN RAISE; END IF; END;"]
-    return [f"DROP TABLE IF EXISTS {name} CASCADE" if _kind(dialect) == "postgres" else f"DROP TABLE IF EXISTS {name}"]
-
-
-def _text_type(dialect: str, n: int) -> str:
-    return {"oracle": f"VARCHAR2({n} CHAR)", "tsql": f"NVARCHAR({n})"}.get(_kind(dialect), f"VARCHAR({n})")
-
-
 def deployable_rules(ctx: RuleContext, mapping: Mapping, codes: list[str] | None = None) -> tuple[list[Rule], list[Rule]]:
     rules = rules_for_year(ctx.year, codes)
     ok = [r for r in rules if all(mapping.has(t) for t in r.requires())]
@@ -106,79 +66,106 @@ def deployable_rules(ctx: RuleContext, mapping: Mapping, codes: list[str] | None
 
 
 def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
-          codes: list[str] | None = None) -> list[Script]:
-    spec(dialect)
+          codes: list[str] | None = None, grant_to: str | None = None) -> list[Script]:
+    eng = spec(dialect).engine
     _ident(schema, "--schema")
-    if _kind(dialect) == "oracle" and len(schema) > ORACLE_MAX_NAME:
-        raise UsageError(f"--schema {schema!r} is longer than Oracle's {ORACLE_MAX_NAME} bytes")
+    limit = eng.max_name_bytes
+    if limit and len(schema.encode()) > limit:
+        raise UsageError(f"--schema {schema!r} is longer than {spec(dialect).kind}'s {limit} bytes")
+    unqualified = sorted(n for n, ts in mapping.tables.items() if len(ts.relation) < 2)
+    if unqualified:
+        # the views would resolve them from the deploying user's schema: on Oracle that is ours,
+        # so the staging view `header` would read itself
+        raise UsageError(f"source table(s) {', '.join(unqualified[:3])}{' …' if len(unqualified) > 3 else ''} "
+                         "have no schema: give --source-schema (or schema: in the mapping, or source: schema.table)")
     S = schema
     pctx = RuleContext(ctx.year, ctx.la_code, params_table=f"{S}.{PARAMS}")
     rules, skipped = deployable_rules(ctx, mapping, codes)
+    _lit = eng.literal
     scripts = [Script("01_schema"), Script("02_tables"), Script("03_staging"), Script("04_rules"), Script("05_errors")]
     sch, tab, stg, rul, err = scripts
 
-    if _kind(dialect) == "tsql":
-        sch.statements.append(f"IF SCHEMA_ID(N'{S}') IS NULL EXEC(N'CREATE SCHEMA {S}')")
-    elif _kind(dialect) in ("postgres", "duckdb"):
-        sch.statements.append(f"CREATE SCHEMA IF NOT EXISTS {S}")
-    else:
-        sch.statements.append(f"-- Oracle: objects are created in schema {S}; connect as that user")
+    sch.statements += [*eng.preflight, eng.schema_statement(S)]
 
-    # 05 replaces the union view itself, so that script re-runs on its own; 02's DROP TABLE ...
-    # CASCADE (Postgres) takes the view with the catalogue it joins, other engines bind views late
-    err.statements += _drop_view(dialect, f"{S}.{ERRORS_VIEW}")
-    t = lambda n: _text_type(dialect, n)
-    date = "DATE"
-    tab.statements += _drop_table(dialect, f"{S}.{PARAMS}")
+    # 02 first drops our previous views where the engine binds views early (Postgres), dependents
+    # first and never anything else's; 05 replaces the union view itself, so it re-runs on its own.
+    tab.statements += eng.teardown_statements(S, [ERRORS_VIEW, LATEST_VIEW, *derived_names(), *all_table_names()])
+    t = eng.text
+    date = "DATE NOT NULL"
+    tab.statements += eng.drop_table_statements(f"{S}.{PARAMS}")
+    # exactly one row: a second one would break every date rule's scalar subquery, and an empty
+    # table shows as one row of the errors view (bi.errors_select)
     tab.statements.append(
-        f"CREATE TABLE {S}.{PARAMS} (collection_year {t(7)}, collection_start {date}, collection_end {date}, "
-        f"previous_start {date}, previous_end {date}, la_code {t(3)})")
+        f"CREATE TABLE {S}.{PARAMS} (id INTEGER NOT NULL, collection_year {t(7)} NOT NULL, collection_start {date}, "
+        f"collection_end {date}, previous_start {date}, previous_end {date}, la_code {t(3)}, "
+        f"CONSTRAINT {PARAMS}_pk PRIMARY KEY (id), CONSTRAINT {PARAMS}_one_row CHECK (id = 1))")
     y = ctx.year
     tab.statements.append(
-        f"INSERT INTO {S}.{PARAMS} VALUES ({_lit(str(y))}, {_date_lit(dialect, y.start)}, {_date_lit(dialect, y.end)}, "
+        f"INSERT INTO {S}.{PARAMS} VALUES (1, {_lit(str(y))}, {_date_lit(dialect, y.start)}, {_date_lit(dialect, y.end)}, "
         f"{_date_lit(dialect, y.start.replace(year=y.start_year - 1))}, {_date_lit(dialect, y.end.replace(year=y.start_year))}, "
         f"{_lit(ctx.la_code)})")
-    tab.statements += _drop_table(dialect, f"{S}.{CATALOGUE}")
+    tab.statements += eng.drop_table_statements(f"{S}.{CATALOGUE}")
     tab.statements.append(
-        f"CREATE TABLE {S}.{CATALOGUE} (code {t(16)}, name {t(80)}, message {t(1000)}, fields {t(200)}, "
-        f"tables_needed {t(300)}, status {t(300)})")
+        f"CREATE TABLE {S}.{CATALOGUE} (code {t(16)} NOT NULL, name {t(80)}, message {t(1000)}, fields {t(200)}, "
+        f"tables_needed {t(300)}, severity {t(5)}, source {t(10)}, status {t(300)}, "
+        f"CONSTRAINT {CATALOGUE}_pk PRIMARY KEY (code))")
     for r in rules + skipped:
         status = "deployed" if r in rules else skipped_status([x for x in r.requires() if not mapping.has(x)])
         tab.statements.append(
             f"INSERT INTO {S}.{CATALOGUE} VALUES ({_lit(r.code)}, {_lit(r.name)}, {_lit(r.message)}, "
-            f"{_lit(';'.join(r.fields))}, {_lit(';'.join(r.tables))}, {_lit(status)})")
+            f"{_lit(';'.join(r.fields))}, {_lit(';'.join(r.tables))}, {_lit(bi.severity(r))}, {_lit(bi.source(r))}, "
+            f"{_lit(status)})")
+    code, name, message = bi.PARAMS_MISSING
+    tab.statements.append(f"INSERT INTO {S}.{CATALOGUE} VALUES ({_lit(code)}, {_lit(name)}, {_lit(message)}, '', "
+                          f"{_lit(PARAMS)}, 'error', 'tool', 'check')")
+    # the history is kept across deploys: created once, keyed by snapshot, indexed by child
+    tab.statements.append(fill(eng.create_table_once, name=f"{S}.{HISTORY}",
+                               columns=bi.history_columns(t, eng.timestamp_type) +
+                               f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})"))
+    tab.statements.append(fill(eng.create_index_once, index=f"{HISTORY}_child", name=f"{S}.{HISTORY}",
+                               columns="child, snapshot_id"))
 
-    staged_tables = sorted(mapping.tables)
+    staged_tables = [n for n in all_table_names() if mapping.has(n)]
     for table in staged_tables:
-        stg.statements += _drop_view(dialect, f"{S}.{table}")
-        stg.statements.append(_create_view(dialect, f"{S}.{table}",
-                                           generate(staged_select(mapping, table, dialect), dialect, pretty=True)))
+        stg.statements += eng.view_statements(f"{S}.{table}",
+                                              generate(staged_select(mapping, table, dialect), dialect, pretty=True))
     # The derived relations (episode sequence, periods of care, child facts) are views over the
     # staging views, in dependency order, created with them.
     derived = buildable(staged_tables)
     ours = set(staged_tables) | {d.name for d in derived}
     for d in derived:
-        stg.statements += _drop_view(dialect, f"{S}.{d.name}")
-        stg.statements.append(_create_view(dialect, f"{S}.{d.name}",
-                                           generate(qualify(parse(d.render(pctx))[0], S, ours), dialect, pretty=True)))
+        stg.statements += eng.view_statements(
+            f"{S}.{d.name}", generate(qualify(parse(d.render(pctx))[0], S, ours), dialect, pretty=True))
     for r in rules:
-        name = f"{S}.{rule_view(r.code)}"
+        view = f"{S}.{rule_view(r.code)}"
         tree = qualify(parse(r.render(pctx))[0], S, ours)
-        rul.statements += _drop_view(dialect, name)
-        rul.statements.append(_create_view(dialect, name, generate(tree, dialect, pretty=True)))
-    union = "\nUNION ALL\n".join(
-        f"SELECT {_lit(r.code)} AS code, e.table_name, e.row_no, e.child FROM {S}.{rule_view(r.code)} e"
-        for r in rules) or f"SELECT {_lit('')} AS code, {_lit('')} AS table_name, 0 AS row_no, {_lit('')} AS child FROM {S}.{PARAMS} WHERE 1 = 0"
-    err.statements.append(_create_view(
-        dialect, f"{S}.{ERRORS_VIEW}",
-        f"SELECT u.code, u.table_name, u.row_no, u.child, c.message, c.fields\n"
-        f"FROM (\n{union}\n) u\nJOIN {S}.{CATALOGUE} c ON c.code = u.code"))
-    if _kind(dialect) == "oracle":
-        too_long = [n for n in [PARAMS, CATALOGUE, ERRORS_VIEW, HISTORY, *sorted(ours),
-                                *(rule_view(r.code) for r in rules)] if len(n.encode()) > ORACLE_MAX_NAME]
+        rul.statements += eng.view_statements(view, generate(tree, dialect, pretty=True))
+    branches = [bi.rule_branch(r, S, rule_view(r.code), set(staged_tables)) for r in rules]
+    errors_sql = bi.errors_select(branches, S, CATALOGUE, PARAMS, eng.from_dual)
+    err.statements += eng.view_statements(f"{S}.{ERRORS_VIEW}", _portable(errors_sql, dialect))
+    err.statements += eng.view_statements(
+        f"{S}.{LATEST_VIEW}", f"SELECT * FROM {S}.{HISTORY} WHERE snapshot_id = (SELECT MAX(snapshot_id) FROM {S}.{HISTORY})")
+    if grant_to:
+        _ident(grant_to, "--grant-to")
+        err.statements += eng.grant_statements(S, grant_to, [f"{S}.{n}" for n in BI_OBJECTS])
+    if limit:
+        too_long = [n for n in [PARAMS, CATALOGUE, ERRORS_VIEW, LATEST_VIEW, HISTORY, f"{HISTORY}_child",
+                                f"{PARAMS}_one_row", *sorted(ours), *(rule_view(r.code) for r in rules)]
+                    if len(n.encode()) > limit]
         if too_long:
-            raise UsageError(f"Oracle object names over {ORACLE_MAX_NAME} bytes: {', '.join(too_long)}")
+            raise UsageError(f"{spec(dialect).kind} object names over {limit} bytes: {', '.join(too_long)}")
     return scripts
+
+
+def _portable(sql: str, dialect: str) -> str:
+    """Portable SQL to ``dialect``; ``v903_null_text()`` is a NULL of the engine's text type (a
+    bare CAST AS VARCHAR would be CLOB on Oracle, VARCHAR(MAX) on SQL Server)."""
+    eng = spec(dialect)
+    text = exp.DataType.build(eng.engine.text(4000), dialect=eng.sqlglot_name)
+    tree = parse(sql)[0].transform(
+        lambda n: exp.Cast(this=exp.Null(), to=text.copy())
+        if isinstance(n, exp.Anonymous) and n.name.lower() == "v903_null_text" else n)
+    return generate(tree, dialect, pretty=True)
 
 
 def _date_lit(dialect: str, d) -> str:
@@ -187,13 +174,10 @@ def _date_lit(dialect: str, d) -> str:
 
 def render(scripts: list[Script], dialect: str) -> dict[str, str]:
     """File name -> text, with the batch separators each engine's tools expect."""
+    eng = spec(dialect).engine
     out = {}
     for s in scripts:
-        if _kind(dialect) == "tsql":
-            body = "\nGO\n".join(s.statements) + "\nGO\n"
-        elif _kind(dialect) == "oracle":
-            body = "".join(f"{st}\n/\n" if not st.startswith("--") else f"{st}\n" for st in s.statements)
-        else:
-            body = ";\n\n".join(s.statements) + ";\n"
+        statements = [*eng.script_begin, *s.statements, *eng.script_end]
+        body = "\n".join(f"{st}\n" if st.startswith("--") else st + eng.batch_end for st in statements)
         out[f"{s.name}.sql"] = f"-- validator903 {s.name} ({dialect})\n" + body
     return out

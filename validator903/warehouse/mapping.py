@@ -12,7 +12,10 @@
           SEX: {expr: "CASE WHEN gender = 'Male' THEN 'M' WHEN gender = 'Female' THEN 'F' END"}
       dolo: null                           # not available: rules that need it are skipped
 
-Unmapped tables and columns default to the canonical names (``header.CHILD``). Identifiers must be
+With a ``tables:`` list, only the listed tables are available (an entry ``{}`` takes the canonical
+name; unlisted or ``null`` tables have their rules skipped); without one, every table is at its
+canonical name. Unmapped columns default to the canonical names (``header.CHILD``); a column set to
+``null`` is blank in every row. Identifiers must be
 plain names (letters, digits, _ $ #) and are emitted quoted, so a mapping cannot inject SQL;
 expressions must parse as one scalar expression over the source's columns (no subqueries, no
 statements). Without ``row_no``, rows are numbered by CHILD and the table's dates.
@@ -27,6 +30,7 @@ import sqlglot
 import yaml
 from sqlglot import exp
 
+from ..dialects import spec
 from ..errors import UsageError
 from ..tables import DERIVED, LAST_SUFFIX, TABLES, all_table_names, spec_for
 
@@ -76,16 +80,37 @@ def _relation(value: str, where: str) -> tuple[str, ...]:
 
 def check_expression(text: str, dialect: str, where: str) -> exp.Expression:
     try:
-        parsed = sqlglot.parse(text, read=dialect.partition(":")[0])
+        parsed = sqlglot.parse(text, read=spec(dialect).sqlglot_name)
     except sqlglot.errors.ParseError as e:
         raise UsageError(f"mapping {where}: expression does not parse: {str(e).splitlines()[0]}") from None
     if len(parsed) != 1 or parsed[0] is None:
         raise UsageError(f"mapping {where}: give exactly one expression")
     tree = parsed[0]
-    bad = next((n for n in tree.walk() if isinstance(n, _FORBIDDEN)), None)
+    bad = next((n for n in tree.walk() if isinstance(n, _FORBIDDEN + (exp.AggFunc, exp.Window))), None)
     if bad is not None or isinstance(tree, _FORBIDDEN):
         raise UsageError(f"mapping {where}: only a scalar expression over the source's columns is allowed")
+    unlisted = sorted(set(_called(tree, dialect)) - spec(dialect).engine.scalar_functions - _WORDS)
+    if unlisted:
+        raise UsageError(f"mapping {where}: {', '.join(unlisted)} is not on the list of functions an expr: may "
+                         f"call ({', '.join(sorted(spec(dialect).engine.scalar_functions))})")
     return tree
+
+
+# Words that precede a parenthesis without being a call.
+_WORDS = frozenset({"AND", "OR", "NOT", "THEN", "ELSE", "WHEN", "IS", "AS", "BETWEEN", "LIKE", "END", "COLLATE",
+                    "VARCHAR", "NVARCHAR", "CHAR", "NCHAR", "VARCHAR2", "DECIMAL", "NUMERIC", "NUMBER"})  # + types
+_STRING = re.compile(r"'(?:[^']|'')*'")
+_CALL = re.compile(r"\b([A-Z_][A-Z0-9_$#]*)\s*\(")
+
+
+def _called(tree: exp.Expression, dialect: str) -> list[str]:
+    """Every function name the expression calls, as the target engine will see it (regenerated,
+    so a name cannot hide in quoting or comments); quoted identifiers are not calls."""
+    tree = tree.copy()
+    for ident in tree.find_all(exp.Identifier):
+        ident.set("this", "x")  # column names are free text; only the shape of the calls matters
+    text = tree.sql(dialect=spec(dialect).sqlglot_name).upper()
+    return _CALL.findall(_STRING.sub("''", text))
 
 
 def default_mapping(schema: str | None = None, omit: set[str] | None = None) -> Mapping:
@@ -109,11 +134,17 @@ def load_mapping(path: Path | None, dialect: str, source_schema: str | None = No
     if schema is not None:
         _ident(schema, "schema")
     default_row_no = _ident(doc["row_no"], "row_no") if doc.get("row_no") else None
-    given = doc.get("tables") or {}
-    unknown = sorted(set(given) - set(all_table_names()))
+    given = doc.get("tables")
+    if given is not None and not isinstance(given, dict):
+        raise UsageError(f"{path}: tables: should map canonical table names to their sources")
+    unknown = sorted(set(given or ()) - set(all_table_names()))
     if unknown:
         raise UsageError(f"{path}: unknown table(s) {', '.join(unknown)}; use the canonical names")
-    mapping = default_mapping(schema)
+    # A mapping names what exists: with a tables: list, an unlisted table is not available (its
+    # rules are skipped) rather than guessed at its canonical name; without one, every table is
+    # at its canonical name in the schema.
+    mapping = default_mapping(schema, omit=set(all_table_names()) - set(given) if given is not None else None)
+    given = given or {}
     if default_row_no:
         for ts in mapping.tables.values():
             ts.row_no = default_row_no
@@ -136,7 +167,9 @@ def load_mapping(path: Path | None, dialect: str, source_schema: str | None = No
             where = f"{name}.columns.{col}"
             if col not in allowed:
                 raise UsageError(f"mapping {where}: {name} has no column {col}")
-            if isinstance(value, str):
+            if value is None:  # not collected: the column is blank for every row
+                src.columns[col] = ColumnSource(expr="NULL")
+            elif isinstance(value, str):
                 src.columns[col] = ColumnSource(column=_ident(value, where))
             elif isinstance(value, dict):
                 is_date = value.get("type") == "date"
@@ -154,13 +187,33 @@ def load_mapping(path: Path | None, dialect: str, source_schema: str | None = No
     return mapping
 
 
-STARTER = """# validator903 mapping: where each 903 table lives in your warehouse.
-# Unlisted tables/columns default to the canonical names (e.g. table header, column CHILD).
-# Names are used exactly as written (quoted); expressions are in your database's SQL.
+def _column_lines(t) -> str:
+    """Every column as a comment (unlisted columns keep their canonical, unquoted names)."""
+    width = max(len(c) for c in t.columns)
+    lines = []
+    for c in t.columns:
+        kind = ("date: dd/mm/yyyy text, or {column: ..., type: date} for a DATE/DATETIME column"
+                if c in t.dates else "text (a number column is read as its digits)")
+        lines.append(f"      # {c}:{' ' * (width - len(c))} your_column   # {kind}\n")
+    if t.name in DERIVED:
+        lines += [f"      # {c}:{' ' * (width - len(c))} your_column   # text 0/1; without it, derived from uasc\n"
+                  for c in DERIVED[t.name]]
+    return "".join(lines)
+
+
+def starter() -> str:
+    """A starter mapping: every table and every column, with the type validator903 expects."""
+    body = "".join(f"  {t.name}{suffix}:\n    source: ssda903_{t.name}{suffix}\n    columns: {{}}\n" + _column_lines(t)
+                   for suffix in ("", LAST_SUFFIX) for t in TABLES)
+    return STARTER_HEAD + body
+
+
+STARTER_HEAD = """# validator903 mapping: where each 903 table lives in your warehouse.
+# Only the tables listed here are read: set one to null (or delete it) if you do not hold it, and
+# its rules are skipped. Columns keep their canonical names unless listed under columns: (replace
+# the {} with the lines you need): your column's name, used exactly as written (quoted; on Oracle an
+# all-lower-case name means the upper-case one), null (blank in every row), or {expr: "..."} with
+# the listed scalar functions of your database.
 schema: dbo
 tables:
-""" + "".join(
-    f"  {t.name}:\n    source: ssda903_{t.name}\n" for t in TABLES
-) + "".join(
-    f"  {t.name}{LAST_SUFFIX}:\n    source: ssda903_{t.name}{LAST_SUFFIX}\n" for t in TABLES
-)
+"""

@@ -16,8 +16,9 @@ from sqlglot import exp
 
 from ..context import RuleContext
 from ..derived import needed
-from ..dialects import generate, parse
+from ..dialects import generate, parse, spec
 from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skipped_status
+from ..errors import UsageError
 from ..load import LoadedTable, LoadResult
 from ..rules import Rule, rules_for_year
 from .connect import Connection
@@ -54,16 +55,20 @@ def read_only_sql(rule: Rule, ctx: RuleContext, mapping: Mapping, dialect: str) 
     return generate(tree, dialect)
 
 
-def available_tables(conn: Connection, mapping: Mapping) -> dict[str, int]:
-    """Which mapped relations exist (and their row counts); a missing one is not an error here:
-    the rules that need it are reported as skipped."""
+def available_tables(conn: Connection, mapping: Mapping, denied: dict[str, str] | None = None) -> dict[str, int]:
+    """Which mapped relations exist (and their row counts). A missing one is not an error here:
+    the rules that need it are reported as skipped. One we may not read is: it lands in
+    ``denied`` (table -> one line naming the relation and the privilege)."""
     found = {}
+    patterns = [p.lower() for p in spec(conn.dialect).engine.denied_errors]
     for name, ts in mapping.tables.items():
-        rel = generate(relation(ts), conn.dialect)
+        rel = generate(relation(ts, conn.dialect), conn.dialect)
         try:
             found[name] = conn.execute(f"SELECT COUNT(*) FROM {rel}").fetchone()[0]
-        except Exception:
+        except Exception as e:
             _rollback(conn)
+            if denied is not None and any(p in str(e).lower() for p in patterns):
+                denied[name] = f"no SELECT privilege on {rel} ({_first_line(e)})"
     return found
 
 
@@ -117,26 +122,32 @@ def copy_staged(conn: Connection, local, mapping: Mapping, tables: list[str]) ->
 
 
 def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list[str] | None,
-               deploy: bool, schema: str, on_rule=None, local=None, copy_tables: bool = False) -> Run:
+               deploy: bool, schema: str, on_rule=None, local=None, copy_tables: bool = False,
+               grant_to: str | None = None) -> Run:
     """Run the rules on the server; the flagged rows land in ``local`` (the pipeline's DuckDB,
     validation.duckdb when there is an --output; a new in-memory one when not given). With
     ``copy_tables`` the staged tables come back too (for reports that show values)."""
     local = local if local is not None else duckdb.connect()
     local.execute(ERRORS_DDL)
-    tables = available_tables(conn, mapping)
+    denied: dict[str, str] = {}
+    tables = available_tables(conn, mapping, denied)
     for name in list(mapping.tables):
-        if name not in tables:
+        if name not in tables and name not in denied:
             mapping.tables.pop(name)
             mapping.omitted.add(name)
-    loaded = LoadResult({n: LoadedTable(n, Path(generate(relation(mapping.tables[n]), conn.dialect)), c)
+    loaded = LoadResult({n: LoadedTable(n, Path(generate(relation(mapping.tables[n], conn.dialect), conn.dialect)), c)
                          for n, c in tables.items()})
     run = Run(local, ctx, loaded)
     rules = rules_for_year(ctx.year, codes)
     if deploy:
-        _deploy(conn, ctx, mapping, schema, codes)
+        _deploy(conn, ctx, mapping, schema, codes, grant_to)
     for rule in rules:
-        missing = [t for t in rule.requires() if t not in tables]
-        if missing:
+        needs = rule.requires()
+        missing = [t for t in needs if t not in tables]
+        refused = [denied[t] for t in needs if t in denied]
+        if refused:
+            result = RuleResult(rule, f"failed: {refused[0]}")
+        elif missing:
             result = RuleResult(rule, skipped_status(missing))
         else:
             result = _run_one(conn, run, rule, ctx, mapping, deploy, schema)
@@ -171,35 +182,81 @@ def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
     return RuleResult(rule, "ran", len(distinct), time.perf_counter() - t0)
 
 
-def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, codes) -> None:
-    for script in build(conn.dialect, ctx, mapping, schema, codes):
-        for stmt in script.statements:
-            if stmt.startswith("--"):
-                continue
-            conn.execute(stmt)
+def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, codes, grant_to=None) -> None:
+    """Run the deployment scripts, as one transaction where the engine's DDL allows it, so the
+    errors view is never missing or half-built for a reader; any failure is one line, exit 2."""
+    scripts = build(conn.dialect, ctx, mapping, schema, codes, grant_to)
+    in_tx = spec(conn.dialect).engine.transactional_ddl
+    if in_tx:
+        _begin(conn)
+    script = None
+    try:
+        for script in scripts:
+            for stmt in script.statements:
+                if not stmt.startswith("--"):
+                    conn.execute(stmt)
+        if in_tx:
+            conn.dbapi.commit()
+    except Exception as e:
+        if in_tx:
+            _rollback(conn)
+        undone = "; nothing was changed" if in_tx else ""
+        raise UsageError(f"deploy into {schema} failed in {script.name if script else 'setup'}: "
+                         f"{_first_line(e)}{undone}") from None
+    finally:
+        if in_tx:
+            _autocommit(conn, True)
+
+
+def _first_line(e: Exception) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0]
+
+
+def _begin(conn: Connection) -> None:
+    """Leave autocommit: the DB-API then opens a transaction at the first statement (DuckDB's
+    driver has no autocommit switch, so there the transaction is explicit)."""
+    if not _autocommit(conn, False):
+        conn.execute("BEGIN TRANSACTION")
+
+
+def _autocommit(conn: Connection, on: bool) -> bool:
+    try:
+        conn.dbapi.autocommit = on
+        return True
+    except (AttributeError, TypeError):
+        return False
 
 
 def snapshot(conn: Connection, schema: str) -> int:
-    """Append the current errors view, with a timestamp, to the error-history table."""
-    from .deploy import HISTORY, _text_type
+    """Append the current errors view to the error history as one new snapshot (the next
+    snapshot_id, one timestamp): the materialised form dashboards read through errors_latest."""
+    from ..dialects import fill
+    from . import bi
+    from .deploy import HISTORY
 
-    t = lambda n: _text_type(conn.dialect, n)
-    ts = {"tsql": "DATETIME2", "oracle": "TIMESTAMP"}.get(conn.dialect, "TIMESTAMP")
+    eng = spec(conn.dialect).engine
     name = f"{schema}.{HISTORY}"
+    cols = ", ".join(c for c, _, _ in bi.ERROR_COLUMNS)
+    steps = [
+        (f"SELECT {cols} FROM {schema}.{ERRORS_VIEW} WHERE 1 = 0",
+         f"cannot read {schema}.{ERRORS_VIEW} (deploy first with run --deploy)"),
+        (fill(eng.create_table_once, name=name, columns=bi.history_columns(eng.text, eng.timestamp_type) +
+              f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})"), f"cannot create {name}"),
+    ]
+    for sql, what in steps:
+        try:
+            conn.execute(sql).fetchall() if sql.startswith("SELECT") else conn.execute(sql)
+        except Exception as e:
+            _rollback(conn)
+            raise UsageError(f"{what}: {_first_line(e)}") from None
     try:
-        conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()
-    except Exception:
-        _rollback(conn)
-        conn.execute(f"CREATE TABLE {name} (snapshot_at {ts}, code {t(16)}, table_name {t(40)}, row_no INTEGER, "
-                     f"child {t(64)}, message {t(1000)}, fields {t(200)})")
-    now = {"tsql": "SYSDATETIME()", "oracle": "SYSTIMESTAMP"}.get(conn.dialect, "CURRENT_TIMESTAMP")
-    try:
-        cur = conn.execute(f"INSERT INTO {name} SELECT {now}, code, table_name, row_no, child, message, fields "
-                           f"FROM {schema}.{ERRORS_VIEW}")
+        next_id = int(conn.execute(f"SELECT COALESCE(MAX(snapshot_id), 0) + 1 FROM {name}").fetchone()[0])
+        cur = conn.execute(f"INSERT INTO {name} (snapshot_id, snapshot_at, {cols}) "
+                           f"SELECT {next_id}, {eng.now}, {cols} FROM {schema}.{ERRORS_VIEW}")
     except Exception as e:
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        from ..errors import UsageError
-        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} (deploy first with run --deploy): {first}") from None
+        _rollback(conn)
+        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} into {name}: {_first_line(e)} "
+                         f"(a table from an older version: rename it and snapshot again)") from None
     return cur.rowcount
 
 

@@ -1,32 +1,59 @@
 """Staging over the council's own tables: the mapped source as a subquery, then the same staging
 projections as a local run. Built as ASTs, so a mapping's names and expressions are embedded as
-parsed nodes (quoted identifiers, scalar expressions), never pasted as text."""
+parsed nodes (quoted identifiers, scalar expressions), never pasted as text.
+
+Warehouse columns come typed: every code column is cast to the engine's text type (an integer
+CHILD is compared as text, as in a CSV), a native date column is cut to its date (DATETIME,
+TIMESTAMP, Oracle DATE keep a time of day) and bounded to the years the date parser accepts, and
+on engines whose default collation is case-insensitive every staged text column carries the
+binary collation, so every comparison, join, GROUP BY or PARTITION BY over it is exact.
+"""
 from __future__ import annotations
 
 from sqlglot import exp
 
-from ..dialects import generate, parse
+from ..dialects import generate, parse, spec
 from ..stage import staging_select
 from ..tables import DERIVED, LAST_SUFFIX, spec_for
 from .mapping import Mapping, TableSource, check_expression
 
 
-def relation(ts: TableSource) -> exp.Table:
-    parts = [exp.to_identifier(p, quoted=ts.quoted) for p in ts.relation]
+# The years ssda_parse_date accepts (see dialects/*.yml): typed dates outside them are no date.
+FIRST_DATE, LAST_DATE = "1678-01-01", "2261-12-31"
+TEXT_CAST_LENGTH = 4000
+
+
+def stored_name(name: str, dialect: str) -> str:
+    """A mapping name as the engine stores it: where unquoted names are stored upper-case
+    (Oracle), an all-lower-case name is the upper-case one (``ssda903_header`` was created
+    unquoted); any other name is used exactly as written."""
+    if spec(dialect).engine.stored_case == "upper" and name == name.lower():
+        return name.upper()
+    return name
+
+
+def relation(ts: TableSource, dialect: str) -> exp.Table:
+    parts = [exp.to_identifier(stored_name(p, dialect) if ts.quoted else p, quoted=ts.quoted)
+             for p in ts.relation]
     return exp.Table(this=parts[-1], db=parts[0] if len(parts) == 2 else None)
 
 
-def _column(ts: TableSource, name: str, dialect: str) -> exp.Expression:
+def _column(ts: TableSource, name: str, dialect: str, alias: str = "m") -> exp.Expression:
     src = ts.columns.get(name)
     if src is None:
-        return exp.column(exp.to_identifier(name, quoted=False), table="m")
+        return exp.column(exp.to_identifier(name, quoted=False), table=alias)
     if src.expr is not None:
         node = check_expression(src.expr, dialect, f"{ts.name}.columns.{name}")
         for col in node.find_all(exp.Column):
             if not col.table:
-                col.set("table", exp.to_identifier("m"))
+                col.set("table", exp.to_identifier(alias))
         return node
-    return exp.column(exp.to_identifier(src.column, quoted=True), table="m")
+    return exp.column(exp.to_identifier(stored_name(src.column, dialect), quoted=True), table=alias)
+
+
+def _as_text(node: exp.Expression, dialect: str) -> exp.Expression:
+    text = exp.DataType.build(spec(dialect).engine.text(TEXT_CAST_LENGTH), dialect=spec(dialect).sqlglot_name)
+    return exp.Cast(this=node, to=text)
 
 
 def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
@@ -36,16 +63,18 @@ def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
     cols = list(spec.columns)
     projections: list[exp.Expression] = []
     if ts.row_no:
-        row_no = exp.column(exp.to_identifier(ts.row_no, quoted=True), table="m")
+        row_no = exp.column(exp.to_identifier(stored_name(ts.row_no, dialect), quoted=True), table="m")
     else:  # no row number in the warehouse: number rows by child and dates, deterministically
         order = [_column(ts, c, dialect) for c in ("CHILD", *spec.dates)]
         row_no = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[exp.Ordered(this=o) for o in order]))
     projections.append(exp.alias_(row_no, "row_no"))
     for c in cols:
-        projections.append(exp.alias_(_column(ts, c, dialect), c))
+        node = _column(ts, c, dialect)
+        src = ts.columns.get(c)
+        projections.append(exp.alias_(node if src is not None and src.is_date else _as_text(node, dialect), c))
     for c in DERIVED.get(spec.name, ()):
-        projections.append(exp.alias_(_derived_uasc(mapping, ts, table, dialect), c))
-    return exp.select(*projections).from_(exp.alias_(relation(ts), "m", table=True))
+        projections.append(exp.alias_(_as_text(_derived_uasc(mapping, ts, table, dialect), dialect), c))
+    return exp.select(*projections).from_(exp.alias_(relation(ts, dialect), "m", table=True))
 
 
 def _derived_uasc(mapping: Mapping, ts: TableSource, table: str, dialect: str) -> exp.Expression:
@@ -55,10 +84,12 @@ def _derived_uasc(mapping: Mapping, ts: TableSource, table: str, dialect: str) -
     uasc = mapping.tables.get("uasc" + suffix)
     if uasc is None:
         return exp.Null()
-    inner = exp.select(exp.Literal.number(1)).from_(exp.alias_(relation(uasc), "u", table=True)).where(
-        exp.EQ(this=_column(uasc, "CHILD", dialect).transform(
-            lambda n: exp.column(n.name, table="u") if isinstance(n, exp.Column) else n),
-               expression=_column(ts, "CHILD", dialect)))
+    # both sides as trimmed text, as staging holds ids: an integer id on one side and text on the
+    # other still match, and so do '103152 ' and '103152'
+    trimmed = lambda node: exp.Anonymous(this="ssda_trim", expressions=[_as_text(node, dialect)])
+    inner = exp.select(exp.Literal.number(1)).from_(exp.alias_(relation(uasc, dialect), "u", table=True)).where(
+        exp.EQ(this=trimmed(_column(uasc, "CHILD", dialect, alias="u")),
+               expression=trimmed(_column(ts, "CHILD", dialect))))
     return exp.Case(ifs=[exp.If(this=exp.Exists(this=inner), true=exp.Literal.string("1"))],
                     default=exp.Literal.string("0"))
 
@@ -68,6 +99,18 @@ def staged_select(mapping: Mapping, table: str, dialect: str) -> exp.Expression:
     ts = mapping.tables[table]
     typed = {c for c, s in ts.columns.items() if s.is_date}
     tree = parse(staging_select(table, "v903_source", typed_dates=typed))[0]
+    for c in typed:  # the date only, within the parser's years (the _raw text keeps the original)
+        proj = next(p for p in tree.expressions if p.alias_or_name == c.lower())
+        day = f"ssda_to_date(r.{c})"
+        proj.set("this", parse(f"SELECT CASE WHEN {day} BETWEEN ssda_date('{FIRST_DATE}') AND "
+                               f"ssda_date('{LAST_DATE}') THEN {day} END")[0].expressions[0])
+    collation = spec(dialect).collation
+    if collation:
+        texts = {c.lower() for c in spec_for(table).codes} | {c.lower() + "_raw" for c in spec_for(table).dates} | \
+            {c.lower() for c in DERIVED.get(spec_for(table).name, ())}
+        for proj in tree.expressions:
+            if proj.alias_or_name in texts:
+                proj.set("this", exp.Collate(this=proj.this, expression=exp.Var(this=collation)))
     placeholder = next(t for t in tree.find_all(exp.Table) if t.name == "v903_source")
     placeholder.replace(exp.alias_(exp.Subquery(this=source_select(mapping, table, dialect)), "r", table=True))
     return tree

@@ -1,0 +1,38 @@
+/*
+code: '1012'
+name: other_data_for_child_without_episodes
+message: No other data should be returned for OC3 children who had no episodes in the current year
+fields: [CHILD]
+tables: [episodes, placed_for_adoption, missing, reviews, ad1, previous_permanence, oc2]
+years: 2023/24-
+differs_from_peer: >
+  A row with a blank CHILD is not flagged here (it names no child; the CHILD rules report it); the
+  peer matches a blank CHILD against episodes with a blank CHILD. The peer checks whichever of the
+  six tables were supplied; we need all seven files (an empty file counts), as every rule's tables
+  must be present. CHILD is compared exactly ('007' is not '7'), as the peer does.
+*/
+-- Rows of the adoption, missing, reviews, AD1, previous permanence and OC2 tables whose CHILD has
+-- no row at all in the episodes table (a child with no episode this year is an OC3-only child).
+SELECT 'placed_for_adoption' AS table_name, x.row_no, x.child
+FROM placed_for_adoption AS x
+WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
+UNION ALL
+SELECT 'missing' AS table_name, x.row_no, x.child
+FROM missing AS x
+WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
+UNION ALL
+SELECT 'reviews' AS table_name, x.row_no, x.child
+FROM reviews AS x
+WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
+UNION ALL
+SELECT 'ad1' AS table_name, x.row_no, x.child
+FROM ad1 AS x
+WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
+UNION ALL
+SELECT 'previous_permanence' AS table_name, x.row_no, x.child
+FROM previous_permanence AS x
+WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
+UNION ALL
+SELECT 'oc2' AS table_name, x.row_no, x.child
+FROM oc2 AS x
+WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)

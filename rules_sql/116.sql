@@ -1,0 +1,16 @@
+/*
+code: '116'
+name: date_placed_ceased_not_valid
+message: Date of Local Authority's (LA) decision that a child should no longer be placed for adoption is not a valid date.
+fields: [DATE_PLACED_CEASED]
+tables: [placed_for_adoption]
+years: 2023/24-
+differs_from_peer: >
+  A date with spaces around it is read as that date (staging trims text); the peer does not trim,
+  so it reports such a date as invalid, and it also reports a cell of only spaces, which we read
+  as blank.
+*/
+-- Text in DATE_PLACED_CEASED that is not a real dd/mm/yyyy date; blank means the decision stands.
+SELECT 'placed_for_adoption' AS table_name, p.row_no, p.child
+FROM placed_for_adoption AS p
+WHERE p.date_placed_ceased IS NULL AND NOT ssda_is_blank(p.date_placed_ceased_raw)

@@ -1,0 +1,17 @@
+/*
+code: '213'
+name: placement_provider_for_temporary_or_other_placement
+message: Placement provider information not required.
+fields: [PLACE_PROVIDER]
+tables: [episodes]
+years: 2025/26-
+differs_from_peer: >
+  PLACE is trimmed and compared case-sensitively; the peer keeps spaces (misses 'T1 ') and
+  upper-cases values (flags 't1', 'z11').
+*/
+-- From 2025/26 no placement provider for a temporary placement (T0-T4) nor for the other
+-- placements Z11-Z14.
+SELECT 'episodes' AS table_name, e.row_no, e.child
+FROM episodes AS e
+WHERE (e.place IN {{ codes('PLACE', 'temporary') }} OR e.place IN {{ codes('PLACE', 'other') }})
+  AND e.place_provider IS NOT NULL

@@ -1,0 +1,20 @@
+/*
+code: INT05
+name: oc2_child_not_in_header
+message: 'Internal Check: Child in OC2 does not exist in Header.'
+fields: [CHILD]
+tables: [header, oc2]
+years: 2023/24-
+differs_from_peer: >
+  CHILD ids are matched case-sensitively after trimming spaces; the peer upper-cases every value
+  and keeps spaces. A row with a blank CHILD is always flagged (a blank is no id); the
+  peer's merge pairs a blank CHILD with a blank Header CHILD, so it flags it only when Header has
+  no blank CHILD.
+*/
+-- Flag every OC2 row whose CHILD has no Header row (a blank CHILD matches nothing).
+SELECT 'oc2' AS table_name, x.row_no, x.child
+FROM oc2 AS x
+WHERE NOT EXISTS (
+  SELECT 1 FROM header AS h
+  WHERE h.child = x.child AND ssda_eq_cs(h.child, x.child)
+)

@@ -1,0 +1,20 @@
+/*
+code: INT07
+name: previous_permanence_child_not_in_header
+message: 'Internal Check: Child in PrevPerm does not exist in Header.'
+fields: [CHILD]
+tables: [header, previous_permanence]
+years: 2023/24-
+differs_from_peer: >
+  CHILD ids are matched case-sensitively after trimming spaces; the peer upper-cases every value
+  and keeps spaces. A row with a blank CHILD is always flagged (a blank is no id); the
+  peer's merge pairs a blank CHILD with a blank Header CHILD, so it flags it only when Header has
+  no blank CHILD.
+*/
+-- Flag every PrevPerm row whose CHILD has no Header row (a blank CHILD matches nothing).
+SELECT 'previous_permanence' AS table_name, x.row_no, x.child
+FROM previous_permanence AS x
+WHERE NOT EXISTS (
+  SELECT 1 FROM header AS h
+  WHERE h.child = x.child AND ssda_eq_cs(h.child, x.child)
+)

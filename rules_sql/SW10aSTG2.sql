@@ -1,0 +1,34 @@
+/*
+code: SW10aSTG2
+name: social_worker_episode_not_within_7_days_of_previous
+message: A new social worker episode has started and it is not within +/- 7 days of a previous episode.
+fields: [SW_DECOM]
+tables: [sw_episodes]
+years: 2025/26-
+stage: 2
+differs_from_peer: >
+  Episodes with a blank or invalid SW_DECOM are left out of the child's sequence and are not
+  flagged (SW04STG1 reports them); the peer sorts them last and flags them. The same check as
+  SW10STG2 from 2024/25, which still runs alongside (as in the peer and in rules.csv). FCONTA is
+  matched case-sensitively after trimming; the peer upper-cases, so it exempts 'fconta' too.
+*/
+-- No DfE logic text is public; as the peer: unless its reason is first contact (FCONTA; a blank
+-- reason is not), an episode must start within 7 days either side of the previous episode's
+-- SW_DEC. The previous episode is the one before it by SW_DECOM (ties: the one ending first, an
+-- open or invalid end last, then by row); one with no valid end fails.
+WITH rsw10astg2_seq AS (
+  SELECT s.row_no, s.child, s.sw_decom, s.sw_reason,
+         LAG(s.sw_dec) OVER (PARTITION BY s.child ORDER BY s.sw_decom,
+             CASE WHEN s.sw_dec IS NULL THEN 1 ELSE 0 END, s.sw_dec, s.row_no) AS rsw10astg2_prev_dec,
+         ROW_NUMBER() OVER (PARTITION BY s.child ORDER BY s.sw_decom,
+             CASE WHEN s.sw_dec IS NULL THEN 1 ELSE 0 END, s.sw_dec, s.row_no) AS rsw10astg2_pos
+  FROM sw_episodes AS s
+  WHERE s.child IS NOT NULL AND s.sw_decom IS NOT NULL
+)
+SELECT 'sw_episodes' AS table_name, q.row_no, q.child
+FROM rsw10astg2_seq AS q
+WHERE q.rsw10astg2_pos > 1
+  AND (q.sw_reason IS NULL OR q.sw_reason <> 'FCONTA')
+  AND (q.rsw10astg2_prev_dec IS NULL
+       OR q.sw_decom < ssda_add_days(q.rsw10astg2_prev_dec, -7)
+       OR q.sw_decom > ssda_add_days(q.rsw10astg2_prev_dec, 7))
