@@ -23,8 +23,8 @@ from validator903.tables import BY_NAME
 
 SAMPLE = sample_dir()
 ARGS = ["--year", "2025/26", "--la", "999"]
-FIXED_CHILD = "101647"   # its SEX X (rule 101) is corrected in "next week's" return
-NEW_CHILD = "100002"     # its ETHNIC is blanked there: a new 103
+FIXED_CHILD = "829647"   # its SEX X (rule 101) is corrected in "next week's" return
+NEW_CHILD = "100016"     # its ETHNIC is blanked there: a new 103
 
 
 def cli(*args, check=None):
@@ -336,10 +336,12 @@ def test_html_renders_figures_and_charts_in_chromium(runs):
 
 
 def test_html_search_filters_children_in_chromium(runs):
-    """report.html#q=… starts with that search: rule:358 keeps exactly the children 358 flagged."""
+    """report.html#q=… starts with that search: rule:CODE keeps exactly the children CODE flagged."""
     errors = read_csv(runs["week1"] / "errors.csv")
-    flagged = {e["child"] for e in errors if e["code"] == "358"}
-    dom = render(runs["week1"] / "report.html", "#q=rule:358")
+    code = Counter(e["code"] for e in errors).most_common(1)[0][0]   # a rule that flags several children
+    flagged = {e["child"] for e in errors if e["code"] == code}
+    assert len(flagged) > 1
+    dom = render(runs["week1"] / "report.html", f"#q=rule:{code}")
     shown = [a for a in _details(dom) if "hidden" not in a]
     assert {a["data-child"] for a in shown} == flagged
     assert f"{len(flagged)} of {len({e['child'] for e in errors})} children shown" in dom

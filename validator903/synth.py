@@ -37,19 +37,18 @@ AGES = ((5, 20, 364), (16, 365, 5 * 365 - 1), (18, 5 * 365, 10 * 365 - 1), (38, 
 
 def _ls(rng: random.Random, age: int) -> str:
     """A legal status that fits the age in years: care orders and section 20 at every age,
-    placement orders (E1) for young children, remand or detention (J2) only from 10."""
+    placement orders (E1) for young children. Emergency protection (L2) and remand (J2) are left
+    out: DfE limits how long they last (rules 362, 364), which episodes of 20-500 days would break."""
     if age < 10:
-        return rng.choices(["C2", "V2", "C1", "E1", "L2"], [50, 22, 15, 12, 1])[0]
-    if age < 16:
-        return rng.choices(["C2", "V2", "C1", "J2", "L2"], [58, 30, 8, 3, 1])[0]
-    return rng.choices(["C2", "V2", "C1", "J2"], [48, 44, 4, 4])[0]
+        return rng.choices(["C2", "V2", "C1", "E1"], [50, 22, 15, 12])[0]
+    return rng.choices(["C2", "V2", "C1"], [60, 33, 7] if age < 16 else [50, 46, 4])[0]
 
 
 def _place(rng: random.Random, on: date, age: int, ls: str, avoid: str | None = None) -> str:
     """A placement that fits the age and legal status, in a code in use on ``on``: H5 became K3
     in 2024/25 and Z1 was split into Z11-Z14 in 2025/26."""
     if ls == "E1" and age < 10 and rng.random() < 0.6:
-        options = [("A3", 1), ("A4", 1), ("A5", 3), ("A6", 3)]
+        options = [("A4", 1), ("A6", 3)]
     elif age < 10:
         options = [("U1", 8), ("U3", 4), ("U4", 22), ("U6", 40), ("U5", 6), ("P1", 8), ("K2", 1), ("Z1", 1)]
     elif age < 16:
@@ -57,18 +56,35 @@ def _place(rng: random.Random, on: date, age: int, ls: str, avoid: str | None = 
                    ("S1", 1), ("Z1", 1)]
     else:
         options = [("U1", 5), ("U4", 14), ("U6", 28), ("U5", 4), ("P1", 4), ("K2", 14), ("H5", 26), ("Z1", 1)]
+    if ls == "V2":  # placed with parents cannot be under a section 20 accommodation (rule 378)
+        options = [(c, w) for c, w in options if c != "P1"]
     codes = [c for c, _ in options if c != avoid] or [c for c, _ in options]
     weights = [w for c, w in options if c in codes]
-    p = rng.choices(codes, weights)[0]
-    if p == "H5" and on >= date(2024, 4, 1):
-        return "K3"
-    if p == "Z1" and on >= date(2025, 4, 1):
-        return rng.choice(["Z11", "Z12", "Z13", "Z14"])
+    for _ in range(8):   # a change of placement must change the code (H5 is K3 from 2024/25)
+        p = rng.choices(codes, weights)[0]
+        if p == "H5" and on >= date(2024, 4, 1):
+            p = "K3"
+        if p == "Z1" and on >= date(2025, 4, 1):
+            p = rng.choice(["Z11", "Z12", "Z13", "Z14"])
+        if p != avoid:
+            break
     return p
 
 
 # Placement codes withdrawn on a date: an episode open then ends, and a new one starts with the new code.
 RETIRED = {"H5": (date(2024, 4, 1), ("K3",)), "Z1": (date(2025, 4, 1), ("Z11", "Z12", "Z13", "Z14"))}
+
+
+def _rec(rng: random.Random, age: int, place: str, at_18: bool) -> str:
+    """Why care ended, fitting the child: adoption only from an adoptive placement (rule 390),
+    staying put (E45/E46) only from foster care (516), independent living only from 14 (387)."""
+    if at_18:
+        return "E46" if place.startswith("U") and rng.random() < 0.5 else "E8"
+    codes, weights = REC_YOUNG if age < 10 else REC_OLDER
+    ok = [(c, w) for c, w in zip(codes, weights)
+          if (c not in ("E11", "E12") or place.startswith("A")) and (c not in ("E45", "E46") or place.startswith("U"))
+          and (c not in ("E5", "E6") or age >= 14) and (c != "E7" or age >= 16)]
+    return rng.choices([c for c, _ in ok], [w for _, w in ok])[0]
 
 
 def _recode(rng: random.Random, episodes: list, year: CollectionYear) -> list:
@@ -86,16 +102,16 @@ def _recode(rng: random.Random, episodes: list, year: CollectionYear) -> list:
                 continue
             if ep.dec is not None and ep.dec <= last:
                 break
-            nxt = Episode(last, ep.dec, "P", ep.ls, ep.cin, code, ep.rec, "OTHER")
-            ep.dec, ep.rec = last, "X1"
+            nxt = Episode(last, ep.dec, "P", ep.ls, ep.cin, code, ep.rec, ep.reason_change)
+            ep.dec, ep.rec, ep.reason_change = last, "X1", "OTHER"   # the reason sits on the episode that ends
             out.append(ep)
             ep = nxt
         out.append(ep)
     return out
 
 
-PROVIDER = {"K3": "PR3", "Z11": "PR0", "Z12": "PR0", "Z13": "PR0", "Z14": "PR0", "U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR4", "U5": "PR4", "U6": "PR4",
-            "K2": "PR2", "R1": "PR0", "P1": "PR0", "H5": "PR3", "S1": "PR2", "R2": "PR0", "Z1": "PR0"}
+PROVIDER = {"A3": "PR1", "A4": "PR1", "A5": "PR1", "A6": "PR1", "K3": "PR3", "Z11": "", "Z12": "", "Z13": "", "Z14": "", "U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR4", "U5": "PR4", "U6": "PR4",
+            "K2": "PR2", "R1": "PR1", "P1": "PR0", "H5": "PR3", "S1": "PR2", "R2": "PR1", "Z1": ""}
 REC_YOUNG = (["E11", "E12", "E13", "E41", "E4A", "E4B", "E15"], [20, 4, 3, 10, 50, 5, 3])
 REC_OLDER = (["E13", "E41", "E45", "E46", "E4A", "E4B", "E5", "E6", "E7", "E8", "E3"], [3, 10, 6, 4, 35, 6, 8, 4, 3, 8, 3])
 CHANGE_REASON = ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "OTHER"]
@@ -159,8 +175,8 @@ def _child(rng: random.Random, n: int, year: CollectionYear) -> Child:
         dob = date(rng.choice(leap), 2, 29)
     ident = f"{rng.randint(1, 999999):06d}" if rng.random() < 0.1 else str(100000 + n * 7 + rng.randint(0, 6))
     upn = rng.choice(UPN_LETTERS) + "".join(rng.choice("0123456789") for _ in range(12))
-    if rng.random() < 0.05:
-        upn = f"UN{rng.randint(1, 5)}"
+    if rng.random() < 0.05:   # unknown: UN1 is only for a child not yet of school age (rule 209)
+        upn = rng.choice(["UN2", "UN3", "UN5"]) if (end - dob).days > 5 * 365 else "UN1"   # UN4: new entrants (210)
     c = Child(ident, rng.choice("MF"), dob, rng.choice(ETHNIC), upn, home_post=rng.choice(POSTCODES))
     age = lambda on: on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))   # years, by birthdays
     # Care history: one period of care starting up to 3 years before the current year's end.
@@ -168,33 +184,37 @@ def _child(rng: random.Random, n: int, year: CollectionYear) -> Child:
     d = start
     ls = _ls(rng, age(start))
     place = _place(rng, start, age(start), ls)
-    first = True
+    cin = rng.choice(CIN)   # the category of need stays as assessed at the start of the period of care
+    rne = "S"
     while d <= end:
         length = rng.randint(20, 500)
         stop = min(d + timedelta(days=length), add_years(dob, 18))   # care ends at 18 at the latest
-        ep = Episode(d, None, "S" if first else rng.choice(["P", "P", "P", "L", "T", "B"]), ls,
-                     rng.choice(CIN), place)
-        if not first and ep.rne in ("P", "B", "T"):
-            ep.reason_change = rng.choice(CHANGE_REASON)
+        ep = Episode(d, None, rne, ls, cin, place)
         c.episodes.append(ep)
-        first = False
         if stop > end:
             break
         ep.dec = stop
         if rng.random() < 0.35 or add_years(dob, 18) <= stop:
-            if add_years(dob, 18) <= stop:
-                ep.rec = "E8" if rng.random() < 0.5 else "E46"
-            else:
-                codes, weights = REC_YOUNG if age(stop) < 10 else REC_OLDER
-                ep.rec = rng.choices(codes, weights)[0]
+            ep.rec = _rec(rng, age(stop), place, add_years(dob, 18) <= stop)
             if ep.rec in ("E11", "E12"):
                 c.adoption = (start + timedelta(days=30), start + timedelta(days=rng.randint(60, 200)))
             break
         ep.rec = "X1"
-        if ep.rne in ("L", "B") or rng.random() < 0.2:
-            ls = _ls(rng, age(stop))
-        if ep.rne in ("P", "B", "T") or rng.random() < 0.7 or (place.startswith("A") and ls != "E1"):
+        # What changes decides the next episode's RNE: P placement only, L legal status only, B both.
+        rne = rng.choices(["P", "L", "B"], [70, 15, 15])[0]
+        if place.startswith("A") and rne == "L":   # leaving a placement order leaves the adoptive placement
+            rne = "B"
+        if rne in ("L", "B"):
+            new_ls = next((x for x in (_ls(rng, age(stop)) for _ in range(8)) if x != ls), None)
+            if new_ls is None:
+                rne = "P"
+            else:
+                ls = new_ls
+        if ls == "V2" and place == "P1" and rne == "L":   # no section 20 while placed with parents (rule 378)
+            rne = "B"
+        if rne in ("P", "B") or (place.startswith("A") and ls != "E1"):
             place = _place(rng, stop, age(stop), ls, avoid=place)
+            ep.reason_change = rng.choice(CHANGE_REASON)   # recorded on the episode the change ends
         d = stop
     c.episodes = _recode(rng, c.episodes, year)
     # Reviews: 20 days after care starts, then every 3 and then 6 months.
@@ -212,10 +232,11 @@ def _child(rng: random.Random, n: int, year: CollectionYear) -> Child:
     while True:
         nxt = sd + timedelta(days=rng.randint(90, 700))
         sw_id = f"SW{rng.randint(100, 999)}"
-        if nxt > end:
-            c.sw.append((sw_id, sd, None, ""))
+        reason = "FCONTA" if sd == start else rng.choice(SW_REASON)   # why this social worker was assigned
+        if nxt >= end:   # one social worker episode is open on 31 March
+            c.sw.append((sw_id, sd, None, reason))
             break
-        c.sw.append((sw_id, sd, nxt, rng.choice(SW_REASON)))
+        c.sw.append((sw_id, sd, nxt, reason))
         sd = nxt + timedelta(days=1)
     if rng.random() < 0.06 and (end - dob).days > 12 * 365:
         c.uasc_duc = add_years(dob, 18)
@@ -231,7 +252,7 @@ def _child(rng: random.Random, n: int, year: CollectionYear) -> Child:
 
 def _care_leaver(rng: random.Random, n: int, year: CollectionYear) -> Child:
     dob = year.end - timedelta(days=rng.randint(17 * 365 + 30, 21 * 365))
-    c = Child(str(900000 + n), rng.choice("MF"), dob, rng.choice(ETHNIC), f"UN{rng.randint(1, 5)}")
+    c = Child(str(900000 + n), rng.choice("MF"), dob, rng.choice(ETHNIC), rng.choice(["UN2", "UN3", "UN5"]))
     c.care_leaver = (rng.choice(["YES", "YES", "NO", "REFU"]), rng.choice(["F1", "P1", "F2", "G4", "G6"]),
                      rng.choice(["B1", "C1", "D1", "E1", "G1", "R1", "S1"]))
     return c
@@ -249,6 +270,11 @@ def _overlaps(start: date, stop: date | None, year: CollectionYear) -> bool:
     return start <= year.end and (stop is None or stop >= year.start)
 
 
+def rng_codes(child: str, on: date) -> str:
+    """A participation code for a child of 4 or over, the same in both years' files for one review."""
+    return ("PN1", "PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7")[(int(child) * 31 + on.toordinal()) % 9]
+
+
 def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[dict]]:
     """What the council's return for ``year`` holds: everything open at some time in the year."""
     t: dict[str, list[dict]] = {spec.name: [] for spec in TABLES}
@@ -264,7 +290,8 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
             continue
         base = {"CHILD": c.id, "DOB": fmt(c.dob)}
         t["header"].append({"CHILD": c.id, "SEX": sex(c.sex_mfu), "DOB": fmt(c.dob), "ETHNIC": c.ethnic,
-                            "UPN": c.upn, "MOTHER": "1" if c.mother_dob and c.mother_dob <= year.end else "",
+                            "UPN": c.upn, "MOTHER": "1" if c.mother_dob and c.mother_dob <= year.end
+                            else ("0" if c.sex_mfu == "F" else ""),
                             "MC_DOB": fmt(c.mother_dob) if c.mother_dob and c.mother_dob <= year.end else ""})
         if leaver:
             in_touch, activ, accom = c.care_leaver
@@ -279,7 +306,8 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
                                   "URN": f"SC{(int(c.id) * 7919) % 1000000:06d}" if e.place == "K2" else ""})
         for r in c.reviews:
             if year.start <= r <= year.end:
-                t["reviews"].append({**base, "REVIEW": fmt(r), "REVIEW_CODE": "PN1"})
+                code = "PN0" if add_years(c.dob, 4) > r else rng_codes(c.id, r)   # PN0: under 4
+                t["reviews"].append({**base, "REVIEW": fmt(r), "REVIEW_CODE": code})
         for kind, s, e in c.missing:
             if _overlaps(s, e, year):
                 t["missing"].append({**base, "MISSING": kind, "MIS_START": fmt(s),
@@ -289,7 +317,7 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
                 if _overlaps(s, e, year):
                     closed = e is not None and e <= year.end
                     t["sw_episodes"].append({**base, "SW_ID": sw_id, "SW_DECOM": fmt(s),
-                                             "SW_DEC": fmt(e) if closed else "", "SW_REASON": reason if closed else ""})
+                                             "SW_DEC": fmt(e) if closed else "", "SW_REASON": reason})
         if year.start_year >= 2026:
             for s, e in c.dolo:
                 if _overlaps(s, e, year):
@@ -301,14 +329,14 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
         if (year.end - eps[0].decom).days >= 365 and (year.end - c.dob).days >= 4 * 365 \
                 and any(e.dec is None for e in eps):
             t["oc2"].append({**base, "SDQ_SCORE": str((len(c.id) * 7 + c.dob.day) % 41), "SDQ_REASON": "",
-                             "CONVICTED": "0", "HEALTH_CHECK": "1", "IMMUNISATIONS": "1", "TEETH_CHECK": "1",
+                             "CONVICTED": "0" if add_years(c.dob, 10) <= year.end else "", "HEALTH_CHECK": "1", "IMMUNISATIONS": "1", "TEETH_CHECK": "1",
                              "HEALTH_ASSESSMENT": "1", "SUBSTANCE_MISUSE": "0", "INTERVENTION_RECEIVED": "",
                              "INTERVENTION_OFFERED": ""})
         if c.adoption and any(e.rec in ("E11", "E12") for e in eps):
             di, dm = c.adoption
             t["ad1"].append({**base, "DATE_INT": fmt(di), "DATE_MATCH": fmt(dm), "FOSTER_CARE": "0",
-                             "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L0"})
-            t["placed_for_adoption"].append({**base, "DATE_PLACED": fmt(dm), "DATE_PLACED_CEASED": "",
+                             "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11"})
+            t["placed_for_adoption"].append({**base, "DATE_PLACED": fmt(di), "DATE_PLACED_CEASED": "",
                                              "REASON_PLACED_CEASED": ""})
     return t
 
@@ -324,19 +352,19 @@ def _by_child(rows: list[dict]) -> dict[str, list[dict]]:
 
 # (kind, weight, the rule it trips): a few kinds make most of the errors, as in real returns.
 INJECTIONS = (
-    ("ethnic_blank", 26, "103"),
-    ("upn_invalid", 18, "168"),
-    ("place_withdrawn", 12, "146"),
-    ("dec_without_rec", 9, "148"),
+    ("ethnic_blank", 30, "103"),
+    ("upn_invalid", 20, "168"),
+    ("place_withdrawn", 14, "146"),
     ("review_code_blank", 7, "167"),
-    ("dec_before_decom", 6, "356"),
+    ("dec_without_rec", 6, "148"),
+    ("dec_before_decom", 5, "356"),
     ("sw_id_shape", 5, "SW02STG1"),
     ("overlap", 4, "501"),
     ("mother_without_dob", 4, "611"),
     ("sex_invalid", 3, "101"),
     ("dob_invalid", 3, "102"),
     ("ls_lower_case", 2, "144"),
-    ("rne_invalid", 1, "143"),
+    ("rne_invalid", 2, "143"),
 )
 RULE_OF = {kind: rule for kind, _, rule in INJECTIONS}
 
