@@ -7,12 +7,39 @@ py="${PYTHON:-$repo/.venv/bin/python}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/v903_wheel.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
+# Built from a copy of the files git knows (tracked, or new and not ignored): setuptools' build/
+# folder in the checkout would otherwise put files deleted since the last build into the wheel.
+mkdir "$work/src"
+"$py" - "$repo" "$work/src" <<'PY'
+import shutil, subprocess, sys
+from pathlib import Path
+repo, dest = Path(sys.argv[1]), Path(sys.argv[2])
+names = subprocess.run(["git", "-C", str(repo), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                       check=True, capture_output=True).stdout.decode().split("\0")
+for name in filter(None, names):
+    if (repo / name).is_file():   # a tracked file deleted in the working tree is left out
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(repo / name, dest / name)
+PY
 "$py" -m pip install -q build >/dev/null 2>&1 || true
 if "$py" -c "import build" 2>/dev/null; then
-  "$py" -m build --wheel --outdir "$work/dist" "$repo" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+  "$py" -m build --wheel --outdir "$work/dist" "$work/src" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 else
-  "$py" -m pip wheel -q --no-deps -w "$work/dist" "$repo" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+  "$py" -m pip wheel -q --no-deps -w "$work/dist" "$work/src" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 fi
+# every rule source, derived relation and code list ships (rules_sql/** as validator903/rules_sql/**)
+"$py" - "$work/src" "$work"/dist/validator903-*.whl <<'PY'
+import sys, zipfile
+from pathlib import Path
+src, wheel = Path(sys.argv[1]) / "rules_sql", sys.argv[2]
+want = {str(p.relative_to(src)) for p in src.rglob("*") if p.suffix in (".sql", ".yml")}
+have = {n.split("validator903/rules_sql/", 1)[1] for n in zipfile.ZipFile(wheel).namelist() if "validator903/rules_sql/" in n}
+if want - have:
+    sys.exit(f"wheel: missing {sorted(want - have)[:5]} ({len(want - have)} files)")
+if have - want:
+    sys.exit(f"wheel: stale files {sorted(have - want)[:5]}")
+print(f"wheel: ships all {len(want)} files of rules_sql/")
+PY
 python3 -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install -q "$work"/dist/validator903-*.whl >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
 cp -r "$repo/tests/rule_cases" "$work/cases"

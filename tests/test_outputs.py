@@ -234,7 +234,7 @@ def test_every_csv_written_is_safe_to_open(tmp_path, capsys, monkeypatch):
 def test_xlsx_continues_on_another_sheet_past_the_row_limit(tmp_path, capsys, monkeypatch):
     from validator903.reports import xlsx_report
 
-    monkeypatch.setattr(xlsx_report, "MAX_ROWS", 41)  # 40 rows a sheet stands in for 1,048,575
+    monkeypatch.setattr(xlsx_report, "MAX_ROWS", 11)  # 10 rows a sheet stand in for 1,048,575
     monkeypatch.setattr(sys, "argv", ["validator903", "validate", str(SAMPLE / "current"), *ARGS, "-q",
                                       "--output", str(tmp_path), "--format", "csv,xlsx"])
     with pytest.raises(SystemExit) as e:
@@ -242,18 +242,18 @@ def test_xlsx_continues_on_another_sheet_past_the_row_limit(tmp_path, capsys, mo
     err = capsys.readouterr().err
     assert e.value.code == 0, err
     errors = read_csv(tmp_path / "errors.csv")
-    assert len(errors) > 40
+    assert len(errors) > 10
     wb = openpyxl.load_workbook(tmp_path / "report.xlsx")
     parts = [n for n in wb.sheetnames if n == "Errors" or n.startswith("Errors (")]
-    assert parts == ["Errors"] + [f"Errors ({i})" for i in range(2, len(parts) + 1)] and len(parts) == -(-len(errors) // 40)
+    assert parts == ["Errors"] + [f"Errors ({i})" for i in range(2, len(parts) + 1)] and len(parts) == -(-len(errors) // 10)
     rows = [r for n in parts for r in list(wb[n].iter_rows(values_only=True))[1:]]
     assert [(r[3], r[0]) for r in rows] == [(e["code"], e["child"]) for e in errors]
-    assert "the Errors sheet has more rows than Excel's 41; it continues on 'Errors (2)'" in err
+    assert "the Errors sheet has more rows than Excel's 11; it continues on 'Errors (2)'" in err
     header_parts = [n for n in wb.sheetnames if n == "header" or n.startswith("header (")]
     assert sum(wb[n].max_row - 1 for n in header_parts) == 200
     # the row link of an error in a header row past the first sheet points into the sheet holding it
-    late = next(int(e["row"]) for e in errors if e["table"] == "header" and int(e["row"]) > 40)
-    k, at = divmod(late - 1, 40)
+    late = next(int(e["row"]) for e in errors if e["table"] == "header" and int(e["row"]) > 10)
+    k, at = divmod(late - 1, 10)
     links = {c.value: c.hyperlink.location for n in parts for c in wb[n]["C"][1:]
              if c.hyperlink and wb[n].cell(c.row, 2).value == "header"}
     assert links[late] == f"'header ({k + 1})'!A{at + 2}"
@@ -299,3 +299,70 @@ def test_compare_with_a_run_of_another_year_or_la_warns(earlier, tmp_path):
     assert p.returncode == 0, p.stderr
     assert "that run was of 2025/26, this one is 2024/25" in p.stderr
     assert "that run was of LA 999, this one is LA 352" in p.stderr
+
+
+def test_an_output_inside_the_input_folder_is_not_read_as_input(tmp_path):
+    """Its temporary folder and lock sit beside it, in the input folder, while the input is read."""
+    src = tmp_path / "return"
+    shutil.copytree(SAMPLE / "current", src)
+    for _ in range(2):
+        p = cli("validate", src, *ARGS, "--output", src / "out", "-q")
+        assert p.returncode == 0 and "warning" not in p.stderr, p.stderr
+    assert sorted(p.name for p in src.iterdir() if not p.name.endswith(".csv")) == ["out"]
+
+
+def test_invisible_characters_are_shown_in_report_values(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,M\u00a0,01/02/2010,WBRI\u200b,UN1,,\n",
+                                    encoding="utf-8")
+    first = tmp_path / "first"
+    assert cli("validate", src, *ARGS, "--output", first, "-q").returncode == 0
+    p = cli("validate", src, *ARGS, "--output", tmp_path / "out", "--compare-with", first, "-q", "--format", "csv,json")
+    assert p.returncode == 0, p.stderr
+    values = {r["code"]: r["values"] for r in read_csv(tmp_path / "out" / "errors_compared.csv")}
+    assert values["101"] == "SEX: M[nbsp]" and values["103"] == "ETHNIC: WBRI[zwsp]"
+    raw = {e["code"]: e["values"] for e in json.loads((tmp_path / "out" / "errors.json").read_text())["errors"]}
+    assert raw["101"] == {"SEX": "M\u00a0"}, "errors.json keeps the text as it is"
+
+
+def test_the_installed_layout_is_found_without_importlib_resources(tmp_path, monkeypatch):
+    """A wheel puts rules_sql/ and dialects_data/ inside the package folder; they are found as
+    plain folders there (issue 15: resources.files() gave a MultiplexedPath and no rules)."""
+    from validator903 import resources
+
+    pkg = tmp_path / "site-packages" / "validator903"
+    (pkg / "rules_sql" / "derived").mkdir(parents=True)
+    (pkg / "rules_sql" / "101.sql").write_text("select 1")
+    (pkg / "dialects_data").mkdir()
+    (pkg / "dialects_data" / "duckdb.yml").write_text("{}")
+    monkeypatch.setattr(resources, "_PACKAGE", pkg)
+    monkeypatch.setattr(resources, "_REPO", tmp_path / "site-packages")
+    assert resources.rules_dir() == pkg / "rules_sql" and resources.dialects_dir() == pkg / "dialects_data"
+    (pkg / "rules_sql" / "101.sql").unlink()
+    with pytest.raises(RuntimeError, match="installed without its rules_sql"):
+        resources.rules_dir()
+
+
+def test_a_failed_swap_puts_everything_back(earlier, tmp_path, monkeypatch, capsys):
+    """If the last rename fails, the user's files and the earlier output are where they were."""
+    from validator903 import outputs
+
+    out = copy_of(earlier, tmp_path)
+    (out / "notes.txt").write_text("mine\n")
+    before = digest(out)
+    real = os.replace
+
+    def failing(src, dst):
+        if Path(src).name.startswith(".out.v903-") and "old" not in Path(src).name and Path(dst) == out:
+            raise OSError(13, "Permission denied")
+        return real(src, dst)
+
+    monkeypatch.setattr(outputs.os, "replace", failing)
+    monkeypatch.setattr(sys, "argv", ["validator903", "validate", str(SAMPLE / "current"), *ARGS, "-q",
+                                      "--output", str(out)])
+    with pytest.raises(SystemExit) as e:
+        main()
+    assert e.value.code == 2
+    assert "cannot replace it (Permission denied); the earlier output is as it was" in capsys.readouterr().err
+    assert digest(out) == before and leftovers(tmp_path) == []

@@ -4,6 +4,17 @@ with "interrupted" and exit 130, not a traceback."""
 import sys
 
 
+def interrupted() -> None:
+    """Say so and exit 130. os._exit: after a Ctrl+C caught during an import, a normal exit can
+    still end by the signal (status -2) instead of 130; every cleanup has run by now."""
+    import os
+
+    print("interrupted", file=sys.stderr)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
+
+
 def main() -> None:
     try:
         from .cli import main as cli_main
@@ -13,8 +24,7 @@ def main() -> None:
             cause = cause.__cause__ or cause.__context__
         if cause is None:
             raise
-        print("interrupted", file=sys.stderr)
-        sys.exit(130)
+        interrupted()
     cli_main()
 
 

@@ -134,11 +134,12 @@ def list_rules(
     _use_packs(rules_dir)
     chosen = rules_for_year(CollectionYear.parse(year))
     if fmt == "csv":
+        from .reports.csv_report import safe_rows
+
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(["code", "message", "fields", "tables", "source", "severity", "stage", "name"])
-        for r in chosen:
-            w.writerow([r.code, r.message, ";".join(r.fields), ";".join(r.tables), r.source, r.severity,
-                        r.stage or "", r.name])
+        w.writerows(safe_rows([r.code, r.message, ";".join(r.fields), ";".join(r.tables), r.source, r.severity,
+                               r.stage or "", r.name] for r in chosen))
     elif fmt == "table":
         from rich.table import Table
         t = Table(title=f"{len(chosen)} rules in {year}")
@@ -385,29 +386,32 @@ def main() -> None:
     try:
         code = app(standalone_mode=False) or 0
         if code == 130:  # click hands typer's Ctrl+C back as a return code
-            print("interrupted", file=sys.stderr)
+            _interrupted()
         sys.exit(code)
     except UsageError as e:
         _fail_plain(str(e))
     except typer.Exit as e:
         if e.exit_code == 130:  # typer's form of Ctrl+C; the outputs were built aside and are as they were
-            print("interrupted", file=sys.stderr)
+            _interrupted()
         sys.exit(e.exit_code)
     except SystemExit:
         raise
     except KeyboardInterrupt:  # the outputs were built aside: the earlier ones are as they were
-        print("interrupted", file=sys.stderr)
-        sys.exit(130)
+        _interrupted()
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
         if _was_interrupted(e):
-            print("interrupted", file=sys.stderr)
-            sys.exit(130)
+            _interrupted()
         # typer bundles its own click, so its usage errors are recognised by shape, not by class
         if hasattr(e, "format_message") and hasattr(e, "exit_code"):
             _fail_plain(f"{e.format_message()} (see validator903 --help)", 2)
         if os.environ.get("VALIDATOR903_DEBUG"):
             raise
         _fail_plain(f"internal error: {type(e).__name__}: {e} (set VALIDATOR903_DEBUG=1 for details)", 3)
+
+
+def _interrupted() -> None:
+    from .__main__ import interrupted
+    interrupted()
 
 
 def _was_interrupted(e: BaseException) -> bool:

@@ -118,29 +118,37 @@ class Target:
 
     # -- after the run ---------------------------------------------------------------------
     def commit(self) -> None:
-        """Swap the finished folder in (Ctrl+C waits until the renames are done)."""
+        """Swap the finished folder in (Ctrl+C waits until the renames are done). If a rename
+        fails, everything moved so far goes back: the user's files, then the earlier output."""
         assert self.tmp is not None
-        with _hold_interrupts():
-            old = None
-            if self.path.is_dir():
-                _carry(self.path, self.tmp, self.ours)
-                for rel, sub_ours in self.nested:
-                    parts = Path(rel).parts
-                    for i in range(1, len(parts)):  # the folders between keep what else they hold
-                        _carry(self.path.joinpath(*parts[:i]), self.tmp.joinpath(*parts[:i]),
-                               lambda _f, keep=parts[i]: {keep})
-                    _carry(self.path / rel, self.tmp / rel, sub_ours)
-                old = self.path.parent / f".{self.path.name}.v903-old-{os.getpid()}-{next(_counter)}"
-                os.replace(self.path, old)
-            try:
-                os.replace(self.tmp, self.path)
-            except OSError:
-                if old is not None:
-                    os.replace(old, self.path)
-                raise
-            self.tmp = None
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        old = None
+        carried: list[tuple[Path, Path]] = []
+        try:
+            with _hold_interrupts():
+                try:
+                    if self.path.is_dir():
+                        carried += _carry(self.path, self.tmp, self.ours)
+                        for rel, sub_ours in self.nested:
+                            parts = Path(rel).parts
+                            for i in range(1, len(parts)):  # the folders between keep what else they hold
+                                carried += _carry(self.path.joinpath(*parts[:i]), self.tmp.joinpath(*parts[:i]),
+                                                  lambda _f, keep=parts[i]: {keep})
+                            carried += _carry(self.path / rel, self.tmp / rel, sub_ours)
+                        old = self.path.parent / f".{self.path.name}.v903-old-{os.getpid()}-{next(_counter)}"
+                        os.replace(self.path, old)
+                    os.replace(self.tmp, self.path)
+                except OSError as e:
+                    if old is not None and not self.path.exists():
+                        os.replace(old, self.path)
+                        old = None
+                    for src, dst in reversed(carried):
+                        os.replace(dst, src)
+                    raise UsageError(f"{self.option} {self.path}: cannot replace it ({e.strerror or e}); "
+                                     "the earlier output is as it was") from None
+                self.tmp = None
+        finally:
+            if old is not None and self.tmp is None:  # swapped in (even if Ctrl+C is now delivered)
+                shutil.rmtree(old, ignore_errors=True)
 
     def release(self) -> None:
         """Remove the temporary folder if the run did not finish, and unlock."""
@@ -156,14 +164,18 @@ class Target:
             self._lock_fd = None
 
 
-def _carry(old: Path, new: Path, ours) -> None:
-    """Move what ``old`` holds that a run of ours did not write into ``new``: it is the user's."""
+def _carry(old: Path, new: Path, ours) -> list[tuple[Path, Path]]:
+    """Move what ``old`` holds that a run of ours did not write into ``new``: it is the user's.
+    Returns the (from, to) moves, to undo them if the swap fails."""
     if not old.is_dir() or not new.is_dir():
-        return
+        return []
     mine = ours(old)
+    moved = []
     for entry in list(old.iterdir()):
         if entry.name not in mine and not (new / entry.name).exists():
             os.replace(entry, new / entry.name)
+            moved.append((entry, new / entry.name))
+    return moved
 
 
 def _try_lock(fd: int) -> bool:

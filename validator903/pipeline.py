@@ -52,6 +52,7 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
     from .reports import parse_formats, write_reports
     from .reports.console import print_summary, rule_progress
     from .reports.data import gather, snapshot_previous
+    from rich.markup import escape
 
     fmts = parse_formats(req.formats)
     if req.output is None and fmts != ["csv"]:
@@ -72,8 +73,6 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
         targets.append(sw_t)
     # The earlier run's database is copied aside first (it may be the --output about to be replaced).
     prev_copy = snapshot_previous(req.compare_with) if req.compare_with is not None else None
-    from rich.markup import escape
-
     # escaped: a value shown as M[nbsp], or a path with brackets, is text, not console markup
     warn = lambda text: err.print(f"[yellow]warning:[/yellow] {escape(str(text))}", highlight=False, soft_wrap=True)
     try:

@@ -3,8 +3,17 @@ between the two, with errors injected at a controllable rate. Deterministic for 
 
 Each child gets one care history on a timeline (periods of care made of episodes, reviews,
 missing spells, social worker episodes, adoption, leaving care). A year's return holds what
-overlaps that year, so last year's and this year's files agree wherever they should. Errors are
-then injected into the current year only, one per chosen child, and recorded in ``injected``.
+overlaps that year, so last year's and this year's files agree wherever they should.
+
+It looks like a council's data: ages follow the looked-after population (a few babies, most
+children 10 or over), legal statuses and placements fit the age (no remand under 10, placement
+orders and adoption for young children, supported accommodation only from 16), and the codes are
+those of the day: an episode open when a placement code is withdrawn (H5 -> K3 in 2024/25, Z1 ->
+Z11-Z14 in 2025/26) ends there and a new one starts with the new code, as councils record it.
+Left alone the return is clean; errors are then injected into the current year only, one per
+chosen child, from a small weighted set in which a few kinds make most errors (as in real
+returns, where "just 3-5 error types cause >50% of errors"). Each injection really changes the
+data, and is recorded in ``injected``.
 """
 from __future__ import annotations
 
@@ -19,24 +28,92 @@ from .tables import TABLES
 
 ETHNIC = ["WBRI", "WBRI", "WBRI", "WIRI", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
           "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"]
-LS = ["C2", "C2", "C2", "V2", "V2", "C1", "J2", "E1", "D1"]
-CIN = ["N1", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"]
-PLACE = ["U1", "U1", "U2", "U3", "U4", "U5", "U6", "K2", "R1", "P1", "H5", "S1", "R2", "Z1"]
-def _place(rng: random.Random, on: date, avoid: str | None = None) -> str:
-    """A placement type valid for an episode starting ``on``: H5 became K3 in 2024/25 and Z1
-    was split into Z11-Z14 in 2025/26."""
-    codes = [p for p in PLACE if p != avoid]
-    p = rng.choice(codes)
-    if p == "H5" and on >= date(2024, 4, 1):
-        return "K3"
-    if p == "Z1" and on >= date(2025, 4, 1):
-        return rng.choice(["Z11", "Z12", "Z13", "Z14"])
+CIN = ["N1", "N1", "N1", "N1", "N2", "N3", "N4", "N4", "N5", "N6", "N7", "N8"]
+# Ages of looked-after children at 31 March (DfE statistics: about 5% under 1, 16% 1-4, 18% 5-9,
+# 38% 10-15, 23% 16-17): (weight, lowest and highest age in days).
+AGES = ((5, 20, 364), (16, 365, 5 * 365 - 1), (18, 5 * 365, 10 * 365 - 1), (38, 10 * 365, 16 * 365 - 1),
+        (23, 16 * 365, 18 * 365 - 30))
+
+
+def _ls(rng: random.Random, age: int) -> str:
+    """A legal status that fits the age in years: care orders and section 20 at every age,
+    placement orders (E1) for young children. Emergency protection (L2) and remand (J2) are left
+    out: DfE limits how long they last (rules 362, 364), which episodes of 20-500 days would break."""
+    if age < 10:
+        return rng.choices(["C2", "V2", "C1", "E1"], [50, 22, 15, 12])[0]
+    return rng.choices(["C2", "V2", "C1"], [60, 33, 7] if age < 16 else [50, 46, 4])[0]
+
+
+def _place(rng: random.Random, on: date, age: int, ls: str, avoid: str | None = None) -> str:
+    """A placement that fits the age and legal status, in a code in use on ``on``: H5 became K3
+    in 2024/25 and Z1 was split into Z11-Z14 in 2025/26."""
+    if ls == "E1" and age < 10 and rng.random() < 0.6:
+        options = [("A4", 1), ("A6", 3)]
+    elif age < 10:
+        options = [("U1", 8), ("U3", 4), ("U4", 22), ("U6", 40), ("U5", 6), ("P1", 8), ("K2", 1), ("Z1", 1)]
+    elif age < 16:
+        options = [("U1", 6), ("U3", 3), ("U4", 18), ("U6", 40), ("U5", 6), ("P1", 5), ("K2", 16), ("R1", 1),
+                   ("S1", 1), ("Z1", 1)]
+    else:
+        options = [("U1", 5), ("U4", 14), ("U6", 28), ("U5", 4), ("P1", 4), ("K2", 14), ("H5", 26), ("Z1", 1)]
+    if ls == "V2":  # placed with parents cannot be under a section 20 accommodation (rule 378)
+        options = [(c, w) for c, w in options if c != "P1"]
+    codes = [c for c, _ in options if c != avoid] or [c for c, _ in options]
+    weights = [w for c, w in options if c in codes]
+    for _ in range(8):   # a change of placement must change the code (H5 is K3 from 2024/25)
+        p = rng.choices(codes, weights)[0]
+        if p == "H5" and on >= date(2024, 4, 1):
+            p = "K3"
+        if p == "Z1" and on >= date(2025, 4, 1):
+            p = rng.choice(["Z11", "Z12", "Z13", "Z14"])
+        if p != avoid:
+            break
     return p
 
 
-PROVIDER = {"K3": "PR3", "Z11": "PR0", "Z12": "PR0", "Z13": "PR0", "Z14": "PR0", "U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR4", "U5": "PR4", "U6": "PR4",
-            "K2": "PR2", "R1": "PR0", "P1": "PR0", "H5": "PR3", "S1": "PR2", "R2": "PR0", "Z1": "PR0"}
-REC_END = ["E11", "E12", "E13", "E41", "E45", "E46", "E2", "E3", "E4A", "E4B", "E5", "E6", "E7", "E8"]
+# Placement codes withdrawn on a date: an episode open then ends, and a new one starts with the new code.
+RETIRED = {"H5": (date(2024, 4, 1), ("K3",)), "Z1": (date(2025, 4, 1), ("Z11", "Z12", "Z13", "Z14"))}
+
+
+def _rec(rng: random.Random, age: int, place: str, at_18: bool) -> str:
+    """Why care ended, fitting the child: adoption only from an adoptive placement (rule 390),
+    staying put (E45/E46) only from foster care (516), independent living only from 14 (387)."""
+    if at_18:
+        return "E46" if place.startswith("U") and rng.random() < 0.5 else "E8"
+    codes, weights = REC_YOUNG if age < 10 else REC_OLDER
+    ok = [(c, w) for c, w in zip(codes, weights)
+          if (c not in ("E11", "E12") or place.startswith("A")) and (c not in ("E45", "E46") or place.startswith("U"))
+          and (c not in ("E5", "E6") or age >= 14) and (c != "E7" or age >= 16)]
+    return rng.choices([c for c, _ in ok], [w for _, w in ok])[0]
+
+
+def _recode(rng: random.Random, episodes: list, year: CollectionYear) -> list:
+    """Episodes with each code withdrawn by ``year`` replaced from the day before it went (the
+    last day DfE accepts the old code), so ``year``'s return carries only codes of its own."""
+    out = []
+    successor: dict[str, str] = {}   # one new code per old one for the child: later episodes keep it
+    for ep in episodes:
+        while ep.place in RETIRED and RETIRED[ep.place][0] <= year.start:
+            on, new = RETIRED[ep.place]
+            last = on - timedelta(days=1)   # DfE accepts the old code on an episode ended by the day before
+            code = successor.setdefault(ep.place, rng.choice(new))
+            if ep.decom >= last:   # a later episode that kept the placement: recorded with the new code
+                ep.place = code
+                continue
+            if ep.dec is not None and ep.dec <= last:
+                break
+            nxt = Episode(last, ep.dec, "P", ep.ls, ep.cin, code, ep.rec, ep.reason_change)
+            ep.dec, ep.rec, ep.reason_change = last, "X1", "OTHER"   # the reason sits on the episode that ends
+            out.append(ep)
+            ep = nxt
+        out.append(ep)
+    return out
+
+
+PROVIDER = {"A3": "PR1", "A4": "PR1", "A5": "PR1", "A6": "PR1", "K3": "PR3", "Z11": "", "Z12": "", "Z13": "", "Z14": "", "U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR4", "U5": "PR4", "U6": "PR4",
+            "K2": "PR2", "R1": "PR1", "P1": "PR0", "H5": "PR3", "S1": "PR2", "R2": "PR1", "Z1": ""}
+REC_YOUNG = (["E11", "E12", "E13", "E41", "E4A", "E4B", "E15"], [20, 4, 3, 10, 50, 5, 3])
+REC_OLDER = (["E13", "E41", "E45", "E46", "E4A", "E4B", "E5", "E6", "E7", "E8", "E3"], [3, 10, 6, 4, 35, 6, 8, 4, 3, 8, 3])
 CHANGE_REASON = ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "OTHER"]
 SW_REASON = ["MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN", "PCCHAN", "OTHERS"]
 POSTCODES = ["M1 1AE", "M4 5JD", "M14 6HR", "M20 2LS", "SK4 1AA", "OL1 1AB", "BL1 1AA", "WN1 1AA",
@@ -89,44 +166,57 @@ class Child:
 
 def _child(rng: random.Random, n: int, year: CollectionYear) -> Child:
     end = year.end
-    age_days = rng.randint(30, 17 * 365 + 200)
+    _, lo, hi = rng.choices(AGES, [a[0] for a in AGES])[0]
+    age_days = rng.randint(lo, hi)
     dob = end - timedelta(days=age_days)
-    if rng.random() < 0.01:
-        dob = date(rng.choice([2008, 2012, 2016]), 2, 29)
+    if rng.random() < 0.01:  # a 29 February birthday, at an age a looked-after child can have
+        leap = [y for y in range(end.year - 17, end.year) if y % 4 == 0
+                and add_years(end, -18) + timedelta(days=60) < date(y, 2, 29) < end - timedelta(days=30)]
+        dob = date(rng.choice(leap), 2, 29)
     ident = f"{rng.randint(1, 999999):06d}" if rng.random() < 0.1 else str(100000 + n * 7 + rng.randint(0, 6))
     upn = rng.choice(UPN_LETTERS) + "".join(rng.choice("0123456789") for _ in range(12))
-    if rng.random() < 0.05:
-        upn = f"UN{rng.randint(1, 5)}"
+    if rng.random() < 0.05:   # unknown: UN1 is only for a child not yet of school age (rule 209)
+        upn = rng.choice(["UN2", "UN3", "UN5"]) if (end - dob).days > 5 * 365 else "UN1"   # UN4: new entrants (210)
     c = Child(ident, rng.choice("MF"), dob, rng.choice(ETHNIC), upn, home_post=rng.choice(POSTCODES))
+    age = lambda on: on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))   # years, by birthdays
     # Care history: one period of care starting up to 3 years before the current year's end.
     start = max(dob + timedelta(days=rng.randint(0, 60)), end - timedelta(days=rng.randint(20, 3 * 365)))
     d = start
-    place = _place(rng, start)
-    ls = rng.choice(LS)
-    first = True
+    ls = _ls(rng, age(start))
+    place = _place(rng, start, age(start), ls)
+    cin = rng.choice(CIN)   # the category of need stays as assessed at the start of the period of care
+    rne = "S"
     while d <= end:
         length = rng.randint(20, 500)
-        stop = d + timedelta(days=length)
-        ep = Episode(d, None, "S" if first else rng.choice(["P", "P", "P", "L", "T", "B"]), ls,
-                     rng.choice(CIN), place)
-        if not first and ep.rne in ("P", "B", "T"):
-            ep.reason_change = rng.choice(CHANGE_REASON)
+        stop = min(d + timedelta(days=length), add_years(dob, 18))   # care ends at 18 at the latest
+        ep = Episode(d, None, rne, ls, cin, place)
         c.episodes.append(ep)
-        first = False
         if stop > end:
             break
         ep.dec = stop
         if rng.random() < 0.35 or add_years(dob, 18) <= stop:
-            ep.rec = rng.choice(REC_END) if add_years(dob, 18) > stop else "E8"
+            ep.rec = _rec(rng, age(stop), place, add_years(dob, 18) <= stop)
             if ep.rec in ("E11", "E12"):
                 c.adoption = (start + timedelta(days=30), start + timedelta(days=rng.randint(60, 200)))
             break
         ep.rec = "X1"
-        if ep.rne in ("P", "B", "T") or rng.random() < 0.7:
-            place = _place(rng, stop, avoid=place)
-        if ep.rne in ("L", "B") or rng.random() < 0.2:
-            ls = rng.choice(LS)
+        # What changes decides the next episode's RNE: P placement only, L legal status only, B both.
+        rne = rng.choices(["P", "L", "B"], [70, 15, 15])[0]
+        if place.startswith("A") and rne == "L":   # leaving a placement order leaves the adoptive placement
+            rne = "B"
+        if rne in ("L", "B"):
+            new_ls = next((x for x in (_ls(rng, age(stop)) for _ in range(8)) if x != ls), None)
+            if new_ls is None:
+                rne = "P"
+            else:
+                ls = new_ls
+        if ls == "V2" and place == "P1" and rne == "L":   # no section 20 while placed with parents (rule 378)
+            rne = "B"
+        if rne in ("P", "B") or (place.startswith("A") and ls != "E1"):
+            place = _place(rng, stop, age(stop), ls, avoid=place)
+            ep.reason_change = rng.choice(CHANGE_REASON)   # recorded on the episode the change ends
         d = stop
+    c.episodes = _recode(rng, c.episodes, year)
     # Reviews: 20 days after care starts, then every 3 and then 6 months.
     r, gap = start + timedelta(days=20), 90
     while r <= end and (c.episodes[-1].dec is None or r <= c.episodes[-1].dec):
@@ -142,10 +232,11 @@ def _child(rng: random.Random, n: int, year: CollectionYear) -> Child:
     while True:
         nxt = sd + timedelta(days=rng.randint(90, 700))
         sw_id = f"SW{rng.randint(100, 999)}"
-        if nxt > end:
-            c.sw.append((sw_id, sd, None, ""))
+        reason = "FCONTA" if sd == start else rng.choice(SW_REASON)   # why this social worker was assigned
+        if nxt >= end:   # one social worker episode is open on 31 March
+            c.sw.append((sw_id, sd, None, reason))
             break
-        c.sw.append((sw_id, sd, nxt, rng.choice(SW_REASON)))
+        c.sw.append((sw_id, sd, nxt, reason))
         sd = nxt + timedelta(days=1)
     if rng.random() < 0.06 and (end - dob).days > 12 * 365:
         c.uasc_duc = add_years(dob, 18)
@@ -161,7 +252,7 @@ def _child(rng: random.Random, n: int, year: CollectionYear) -> Child:
 
 def _care_leaver(rng: random.Random, n: int, year: CollectionYear) -> Child:
     dob = year.end - timedelta(days=rng.randint(17 * 365 + 30, 21 * 365))
-    c = Child(str(900000 + n), rng.choice("MF"), dob, rng.choice(ETHNIC), f"UN{rng.randint(1, 5)}")
+    c = Child(str(900000 + n), rng.choice("MF"), dob, rng.choice(ETHNIC), rng.choice(["UN2", "UN3", "UN5"]))
     c.care_leaver = (rng.choice(["YES", "YES", "NO", "REFU"]), rng.choice(["F1", "P1", "F2", "G4", "G6"]),
                      rng.choice(["B1", "C1", "D1", "E1", "G1", "R1", "S1"]))
     return c
@@ -179,6 +270,11 @@ def _overlaps(start: date, stop: date | None, year: CollectionYear) -> bool:
     return start <= year.end and (stop is None or stop >= year.start)
 
 
+def rng_codes(child: str, on: date) -> str:
+    """A participation code for a child of 4 or over, the same in both years' files for one review."""
+    return ("PN1", "PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7")[(int(child) * 31 + on.toordinal()) % 9]
+
+
 def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[dict]]:
     """What the council's return for ``year`` holds: everything open at some time in the year."""
     t: dict[str, list[dict]] = {spec.name: [] for spec in TABLES}
@@ -194,7 +290,8 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
             continue
         base = {"CHILD": c.id, "DOB": fmt(c.dob)}
         t["header"].append({"CHILD": c.id, "SEX": sex(c.sex_mfu), "DOB": fmt(c.dob), "ETHNIC": c.ethnic,
-                            "UPN": c.upn, "MOTHER": "1" if c.mother_dob and c.mother_dob <= year.end else "",
+                            "UPN": c.upn, "MOTHER": "1" if c.mother_dob and c.mother_dob <= year.end
+                            else ("0" if c.sex_mfu == "F" else ""),
                             "MC_DOB": fmt(c.mother_dob) if c.mother_dob and c.mother_dob <= year.end else ""})
         if leaver:
             in_touch, activ, accom = c.care_leaver
@@ -209,7 +306,8 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
                                   "URN": f"SC{(int(c.id) * 7919) % 1000000:06d}" if e.place == "K2" else ""})
         for r in c.reviews:
             if year.start <= r <= year.end:
-                t["reviews"].append({**base, "REVIEW": fmt(r), "REVIEW_CODE": "PN1"})
+                code = "PN0" if add_years(c.dob, 4) > r else rng_codes(c.id, r)   # PN0: under 4
+                t["reviews"].append({**base, "REVIEW": fmt(r), "REVIEW_CODE": code})
         for kind, s, e in c.missing:
             if _overlaps(s, e, year):
                 t["missing"].append({**base, "MISSING": kind, "MIS_START": fmt(s),
@@ -219,7 +317,7 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
                 if _overlaps(s, e, year):
                     closed = e is not None and e <= year.end
                     t["sw_episodes"].append({**base, "SW_ID": sw_id, "SW_DECOM": fmt(s),
-                                             "SW_DEC": fmt(e) if closed else "", "SW_REASON": reason if closed else ""})
+                                             "SW_DEC": fmt(e) if closed else "", "SW_REASON": reason})
         if year.start_year >= 2026:
             for s, e in c.dolo:
                 if _overlaps(s, e, year):
@@ -231,14 +329,14 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
         if (year.end - eps[0].decom).days >= 365 and (year.end - c.dob).days >= 4 * 365 \
                 and any(e.dec is None for e in eps):
             t["oc2"].append({**base, "SDQ_SCORE": str((len(c.id) * 7 + c.dob.day) % 41), "SDQ_REASON": "",
-                             "CONVICTED": "0", "HEALTH_CHECK": "1", "IMMUNISATIONS": "1", "TEETH_CHECK": "1",
+                             "CONVICTED": "0" if add_years(c.dob, 10) <= year.end else "", "HEALTH_CHECK": "1", "IMMUNISATIONS": "1", "TEETH_CHECK": "1",
                              "HEALTH_ASSESSMENT": "1", "SUBSTANCE_MISUSE": "0", "INTERVENTION_RECEIVED": "",
                              "INTERVENTION_OFFERED": ""})
         if c.adoption and any(e.rec in ("E11", "E12") for e in eps):
             di, dm = c.adoption
             t["ad1"].append({**base, "DATE_INT": fmt(di), "DATE_MATCH": fmt(dm), "FOSTER_CARE": "0",
-                             "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L0"})
-            t["placed_for_adoption"].append({**base, "DATE_PLACED": fmt(dm), "DATE_PLACED_CEASED": "",
+                             "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11"})
+            t["placed_for_adoption"].append({**base, "DATE_PLACED": fmt(di), "DATE_PLACED_CEASED": "",
                                              "REASON_PLACED_CEASED": ""})
     return t
 
@@ -252,52 +350,103 @@ def _by_child(rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def _inject(rng: random.Random, headers: dict[str, list[dict]], episodes: dict[str, list[dict]],
-            child: str) -> str | None:
-    hdr = headers.get(child, [])
-    eps = episodes.get(child, [])
-    choices = []
-    if hdr:
-        choices += ["sex", "ethnic_lower", "dob_invalid", "upn_shape", "ethnic_blank"]
-    if eps:
-        choices += ["place_invalid", "decom_invalid", "dec_before_decom", "rec_missing", "rne_invalid",
-                    "ls_trailing_lower"]
-    if len(eps) > 1:
-        choices += ["overlap"]
-    if not choices:
+# (kind, weight, the rule it trips): a few kinds make most of the errors, as in real returns.
+INJECTIONS = (
+    ("ethnic_blank", 30, "103"),
+    ("upn_invalid", 20, "168"),
+    ("place_withdrawn", 14, "146"),
+    ("review_code_blank", 7, "167"),
+    ("dec_without_rec", 6, "148"),
+    ("dec_before_decom", 5, "356"),
+    ("sw_id_shape", 5, "SW02STG1"),
+    ("overlap", 4, "501"),
+    ("mother_without_dob", 4, "611"),
+    ("sex_invalid", 3, "101"),
+    ("dob_invalid", 3, "102"),
+    ("ls_lower_case", 2, "144"),
+    ("rne_invalid", 2, "143"),
+)
+RULE_OF = {kind: rule for kind, _, rule in INJECTIONS}
+
+
+def _parse(d: str) -> date | None:
+    try:
+        return date(int(d[6:]), int(d[3:5]), int(d[:2]))
+    except (ValueError, IndexError):
         return None
-    kind = rng.choice(choices)
-    h = hdr[0] if hdr else None
-    e = rng.choice(eps) if eps else None
-    if kind == "sex":
-        h["SEX"] = "X"
-    elif kind == "ethnic_lower":
-        h["ETHNIC"] = h["ETHNIC"].lower()
-    elif kind == "ethnic_blank":
-        h["ETHNIC"] = ""
+
+
+def _inject(rng: random.Random, rows: dict[str, dict[str, list[dict]]], child: str, year: CollectionYear) -> str | None:
+    """Corrupt one of the child's rows in a way a council's data goes wrong; the kind, or None
+    when none applies. Each kind is offered only where it really changes a value."""
+    h = (rows["header"].get(child) or [None])[0]
+    eps = rows["episodes"].get(child, [])
+    revs = rows["reviews"].get(child, [])
+    sws = rows["sw_episodes"].get(child, [])
+    withdrawn_after = date(2024, 3, 31)
+    ok: dict[str, object] = {}
+    if h:
+        if h["ETHNIC"]:
+            ok["ethnic_blank"] = h
+        if h["UPN"]:
+            ok["upn_invalid"] = h
+        ok["sex_invalid"] = h
+        if _parse(h["DOB"]):
+            ok["dob_invalid"] = h
+        dob = _parse(h["DOB"])
+        if h["SEX"] in ("F", "2") and h["MOTHER"] != "1" and dob and (year.end - dob).days > 13 * 365:
+            ok["mother_without_dob"] = h
+    open_late = [e for e in eps if e["PLACE"] != "H5" and (not e["DEC"] or (_parse(e["DEC"]) or date.min) > withdrawn_after)]
+    if open_late and year.start_year >= 2024:
+        ok["place_withdrawn"] = rng.choice(open_late)
+    closed = [e for e in eps if e["DEC"] and e["REC"]]
+    if closed:
+        ok["dec_without_rec"] = rng.choice(closed)
+    dated = [e for e in eps if _parse(e["DECOM"])]
+    if dated:
+        ok["dec_before_decom"] = rng.choice(dated)
+        ok["ls_lower_case"] = rng.choice(dated)
+        ok["rne_invalid"] = rng.choice(dated)
+    if len(eps) > 1 and eps[1]["DECOM"] != eps[0]["DECOM"] and eps[0]["DEC"]:
+        ok["overlap"] = eps
+    coded = [r for r in revs if r["REVIEW_CODE"]]
+    if coded:
+        ok["review_code_blank"] = rng.choice(coded)
+    named = [r for r in sws if r["SW_ID"].startswith("SW")]
+    if named:
+        ok["sw_id_shape"] = rng.choice(named)
+    kinds = [(k, w) for k, w, _ in INJECTIONS if k in ok]
+    if not kinds:
+        return None
+    kind = rng.choices([k for k, _ in kinds], [w for _, w in kinds])[0]
+    r = ok[kind]
+    if kind == "ethnic_blank":
+        r["ETHNIC"] = ""
+    elif kind == "upn_invalid":  # a letter DfE never uses first, or an unknown-reason code beyond UN5
+        r["UPN"] = "I" + r["UPN"][1:] if len(r["UPN"]) == 13 else "UN6"
+    elif kind == "sex_invalid":
+        r["SEX"] = "X"
     elif kind == "dob_invalid":
-        h["DOB"] = "31/02/" + h["DOB"][-4:]
-    elif kind == "upn_shape":
-        h["UPN"] = "I" + h["UPN"][1:] if len(h["UPN"]) == 13 else "UN9"
-    elif kind == "place_invalid":
-        e["PLACE"] = "Q9"
-    elif kind == "decom_invalid":
-        e["DECOM"] = e["DECOM"][:6] + "20" + e["DECOM"][-2:] if len(e["DECOM"]) == 10 else "2020-13-01"
-        e["DECOM"] = "2020-13-01" if rng.random() < 0.5 else e["DECOM"]
+        r["DOB"] = "31/02/" + r["DOB"][-4:]
+    elif kind == "mother_without_dob":
+        r["MOTHER"], r["MC_DOB"] = "1", ""
+    elif kind == "place_withdrawn":  # the old code kept after it was withdrawn
+        r["PLACE"] = "H5"
+    elif kind == "dec_without_rec":
+        r["REC"] = ""
     elif kind == "dec_before_decom":
-        d = date(int(e["DECOM"][6:]), int(e["DECOM"][3:5]), int(e["DECOM"][:2]))
-        e["DEC"] = fmt(d - timedelta(days=rng.randint(1, 30)))
-        e["REC"] = e["REC"] or "X1"
-    elif kind == "rec_missing":
-        e["DEC"] = e["DEC"] or e["DECOM"]
-        e["REC"] = ""
+        r["DEC"] = fmt(_parse(r["DECOM"]) - timedelta(days=rng.randint(1, 30)))
+        r["REC"] = r["REC"] or "X1"
+    elif kind == "ls_lower_case":
+        r["LS"] = r["LS"].lower()
     elif kind == "rne_invalid":
-        e["RNE"] = "Z"
-    elif kind == "ls_trailing_lower":
-        e["LS"] = e["LS"].lower() + " "
-    elif kind == "overlap":
-        e2 = eps[1]
-        e2["DECOM"] = eps[0]["DECOM"]
+        r["RNE"] = "Z"
+    elif kind == "overlap":  # the second episode typed with the first one's start
+        r[1]["DECOM"] = r[0]["DECOM"]
+    elif kind == "review_code_blank":
+        r["REVIEW_CODE"] = ""
+    elif kind == "sw_id_shape":
+        r["SW_ID"] = r["SW_ID"][2:]
     return kind
 
 
@@ -327,10 +476,10 @@ def generate(children: int, year: CollectionYear, seed: int = 1, error_rate: flo
     current = _year_tables(people, year)
     previous = _year_tables(people, CollectionYear(year.start_year - 1))
     injected = []
-    headers, episodes = _by_child(current["header"]), _by_child(current["episodes"])
+    rows = {t: _by_child(current[t]) for t in ("header", "episodes", "reviews", "sw_episodes")}
     for row in list(current["header"]):
         if rng.random() < error_rate:
-            kind = _inject(rng, headers, episodes, row["CHILD"])
+            kind = _inject(rng, rows, row["CHILD"], year)
             if kind:
                 injected.append((row["CHILD"], kind))
     return Synthetic(current, previous, injected)
@@ -349,6 +498,12 @@ def write_csvs(tables: dict[str, list[dict]], folder: Path, year: CollectionYear
             w.writerows(tables[spec.name])
         written.append(p)
     return written
+
+
+# The bundled sample council (validator903/sample): `write_sample(sample_dir(), 200, 2025/26, SAMPLE_SEED,
+# SAMPLE_ERROR_RATE)`; tests/test_synth.py checks the files are exactly that.
+SAMPLE_SEED = 2025
+SAMPLE_ERROR_RATE = 0.15
 
 
 def write_sample(out: Path, children: int, year: CollectionYear, seed: int, error_rate: float,

@@ -55,6 +55,8 @@ def sniff(path: Path) -> str | None:
 def what_else(path: Path) -> str | None:
     """None for a file to read as 903 data; else what it is (an entry of a folder being read).
     Plain sub-folders are not files beside the CSVs and are passed over without a word ("")."""
+    if ".v903-" in path.name or path.name.endswith(".v903.lock"):
+        return ""   # an output being built beside it, or its lock (validator903.outputs): ours, not data
     if path.is_dir():
         return "a folder named like a data file, not a file" if path.suffix.lower() in DATA_SUFFIXES else ""
     helper = _helper(path.name)

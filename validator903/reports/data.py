@@ -189,8 +189,8 @@ class ReportData:
     def rules(self) -> list[dict]:
         """Every rule of the run, in code order, with counts (and new/open/fixed)."""
         cmp = self.compared_with is not None
-        extra = (", coalesce(x.new, 0) AS new, coalesce(x.open, 0) AS open, coalesce(f.fixed, 0) AS fixed"
-                 if cmp else "")
+        extra = (", coalesce(x.new, 0) AS new, coalesce(x.open, 0) AS open, coalesce(f.fixed, 0) AS fixed, "
+                 "coalesce(x.new_children, 0) AS new_children" if cmp else "")
         fixed_join = ("LEFT JOIN (SELECT code, COUNT(*) AS fixed FROM report_fixed GROUP BY code) AS f "
                       "ON f.code = r.code" if cmp else "")
         sql = f"""
@@ -199,7 +199,8 @@ class ReportData:
             FROM rule_results AS r
             LEFT JOIN (SELECT code, COUNT(DISTINCT child) AS children,
                               COUNT(*) FILTER (WHERE status = 'new') AS new,
-                              COUNT(*) FILTER (WHERE status = 'open') AS open
+                              COUNT(*) FILTER (WHERE status = 'open') AS open,
+                              COUNT(DISTINCT child) FILTER (WHERE status = 'new') AS new_children
                        FROM report_errors GROUP BY code) AS x ON x.code = r.code
             {fixed_join}
             ORDER BY r.sort_order"""
@@ -208,9 +209,11 @@ class ReportData:
     ERROR_COLUMNS = ("eid", "code", "table_name", "row_no", "child", "message", "fields", "vals", "vals_json",
                      "locator", "social_worker", "status")
 
-    def errors(self, where: str = "") -> list[dict]:
-        return _dicts(self.conn.execute(
-            f"SELECT {', '.join(self.ERROR_COLUMNS)} FROM report_errors {where} ORDER BY eid"))
+    def errors(self, where: str = "", stream: bool = False):
+        """The errors in errors.csv order; ``stream``: an iterator fetching a batch at a time
+        (a million errors as dicts at once would take gigabytes)."""
+        cur = self.conn.execute(f"SELECT {', '.join(self.ERROR_COLUMNS)} FROM report_errors {where} ORDER BY eid")
+        return _stream(cur) if stream else _dicts(cur)
 
     def fixed(self) -> list[dict]:
         if self.compared_with is None:
@@ -219,7 +222,7 @@ class ReportData:
             "SELECT code, table_name, row_no, child, message, fields, vals, vals_json, locator "
             "FROM report_fixed ORDER BY sort_order, table_name, row_no, child"))
 
-    def children(self) -> list[dict]:
+    def children(self, stream: bool = False):
         """One row per child (every child in the header and any other child flagged): errors,
         codes (in rule order), tables, social worker (latest episode), new/open."""
         kids = ["SELECT child FROM report_errors"]  # a flagged row without a CHILD is listed as one blank child
@@ -243,7 +246,8 @@ class ReportData:
             FROM k LEFT JOIN c ON c.child IS NOT DISTINCT FROM k.child
             LEFT JOIN cc ON cc.child IS NOT DISTINCT FROM k.child
             ORDER BY errors DESC, k.child NULLS FIRST"""
-        return _dicts(self.conn.execute(sql))
+        cur = self.conn.execute(sql)
+        return _stream(cur) if stream else _dicts(cur)
 
     def figures(self) -> dict:
         """Headline numbers."""
@@ -331,6 +335,13 @@ class ReportData:
 def _dicts(cursor) -> list[dict]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _stream(cursor, batch: int = 10000):
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(batch):
+        for row in rows:
+            yield dict(zip(names, row))
 
 
 # -- the earlier run ------------------------------------------------------------------------

@@ -60,28 +60,33 @@ SCRIPT = r"""
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) {
     return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]; }); }
   // Horizontal bar chart as inline SVG: one <rect class="bar"> per item (two when part is new).
-  function bars(id, items, kind) {
+  // d.key is what a click searches for (a rule code, a table); d.label is what the bar says.
+  function bars(id, items, kind, unit) {
     var el = document.getElementById(id);
     if (!items.length) { el.innerHTML = '<p class="muted">No errors.</p>'; return; }
-    var longest = Math.max.apply(null, items.map(function (d) { return String(d.label).length; }));
-    var w = Math.max(320, el.clientWidth || 600), labelW = Math.min(200, 12 + 7.5 * longest);
-    var barW = w - labelW - 60, rowH = 22, top = 4;
+    var cut = function (s) { s = String(s); return s.length > 38 ? s.slice(0, 37) + '\u2026' : s; };
+    var longest = Math.max.apply(null, items.map(function (d) { return cut(d.label).length; }));
+    var w = Math.max(360, el.clientWidth || 600), labelW = Math.min(290, 12 + 6.8 * longest);
+    var barW = w - labelW - 90, rowH = 22, top = 4;
     var max = Math.max.apply(null, items.map(function (d) { return d.value; }));
     var h = top + rowH * items.length + 4;
-    var out = ['<svg role="img" aria-label="Errors by ' + kind + '" width="' + w + '" height="' + h +
+    var out = ['<svg role="img" aria-label="' + unit + ' by ' + kind + '" width="' + w + '" height="' + h +
                '" viewBox="0 0 ' + w + ' ' + h + '" data-kind="' + kind + '">'];
     items.forEach(function (d, i) {
       var y = top + i * rowH, len = Math.max(1, Math.round(barW * d.value / max));
       var newLen = d.new ? Math.max(1, Math.round(barW * d.new / max)) : 0;
-      out.push('<g class="item" data-' + kind + '="' + esc(d.label) + '">');
-      out.push('<title>' + esc(d.label + ': ' + d.value + (d.title ? ' \u2014 ' + d.title : '') +
-               (d.new != null ? ' (' + d.new + ' new)' : '')) + '</title>');
-      out.push('<text x="' + (labelW - 6) + '" y="' + (y + 15) + '" text-anchor="end">' + esc(d.label) + '</text>');
+      out.push('<g class="item" data-' + kind + '="' + esc(d.key) + '">');
+      out.push('<title>' + esc(d.label + ': ' + d.value + ' ' + unit + (d.rows != null ? ' (' + d.rows + ' rows)' : '') +
+               (d.title ? ' \u2014 ' + d.title : '') + (d.new != null ? ' (' + d.new + ' new)' : '')) + '</title>');
+      out.push('<text class="label" x="' + (labelW - 6) + '" y="' + (y + 15) + '" text-anchor="end">' +
+               esc(cut(d.label)) + '</text>');
       out.push('<rect class="bar" x="' + labelW + '" y="' + (y + 3) + '" width="' + (len - newLen) +
                '" height="' + (rowH - 6) + '" data-value="' + d.value + '"></rect>');
       if (newLen) out.push('<rect class="bar new" x="' + (labelW + len - newLen) + '" y="' + (y + 3) +
                            '" width="' + newLen + '" height="' + (rowH - 6) + '"></rect>');
-      out.push('<text class="count" x="' + (labelW + len + 6) + '" y="' + (y + 15) + '">' + d.value + '</text>');
+      out.push('<text class="count" x="' + (labelW + len + 6) + '" y="' + (y + 15) + '">' + d.value + ' ' +
+               (d.value === 1 ? unit.replace(/(ren|s)$/, '') : unit) +   // 1 child, 1 row
+               '</text>');
       out.push('</g>');
     });
     out.push('</svg>');
@@ -110,13 +115,18 @@ SCRIPT = r"""
     shown.textContent = n + ' of ' + kids.length + ' children shown';
   }
   search.addEventListener('input', filter);
-  bars('chart-rules', data.rules, 'rule');
-  bars('chart-tables', data.tables, 'table');
+  bars('chart-rules', data.rules, 'rule', 'children');
+  bars('chart-tables', data.tables, 'table', 'rows');
   if (location.hash.indexOf('#q=') === 0) search.value = decodeURIComponent(location.hash.slice(3));
   filter();
   document.body.setAttribute('data-ready', 'yes');
 })();
 """
+
+
+def rule_title(name: str | None) -> str:
+    """A rule's name as a bar label: ``legal_status_j_under_10`` -> ``legal status j under 10``."""
+    return (name or "").replace("_", " ")
 
 
 def _fmt(n) -> str:
@@ -170,9 +180,11 @@ def write_html(data: ReportData, path: Path) -> Path:
     # -- charts (drawn by the script from report-data)
     legend = ('<p class="legend"><i style="background:var(--bar)"></i>still open'
               '<i style="background:var(--bar2)"></i>new</p>' if compared else "")
-    out.append('<div class="charts"><section><h2>Errors by rule</h2>' + legend +
+    out.append('<div class="charts"><section><h2>Errors by rule</h2><p class="legend">Children flagged by each '
+               'rule (a child flagged in two tables counts once).</p>' + legend +
                '<div id="chart-rules" class="chart"></div><p class="legend">Click a bar to list its children.</p>'
-               '</section><section><h2>Errors by table</h2><div id="chart-tables" class="chart"></div></section></div>')
+               '</section><section><h2>Errors by table</h2><p class="legend">Rows flagged in each table.</p>'
+               '<div id="chart-tables" class="chart"></div></section></div>')
 
     # -- rules that did not run, then every rule
     not_run = [r for r in rules if r["status"] != "ran"]
@@ -210,10 +222,13 @@ def write_html(data: ReportData, path: Path) -> Path:
     out.append(_children_section(data, errors, compared))
 
     chart = {
-        "rules": [{"label": r["code"], "value": r["count"], "title": r["message"],
-                   **({"new": r["new"]} if compared else {})}
-                  for r in sorted((r for r in rules if r["count"]), key=lambda r: -r["count"])],
-        "tables": [{"label": t, "value": n, **({"new": new} if compared else {})} for t, n, new in data.by_table()],
+        # bars count children, not rows: a rule that flags a child's header and episode rows
+        # would otherwise look twice as big as one that flags the header alone
+        "rules": [{"key": r["code"], "label": f"{r['code']} {rule_title(r['name'])}", "value": r["children"],
+                   "rows": r["count"], "title": r["message"], **({"new": r["new_children"]} if compared else {})}
+                  for r in sorted((r for r in rules if r["count"]), key=lambda r: (-r["children"], -r["count"]))],
+        "tables": [{"key": t, "label": t, "value": n, **({"new": new} if compared else {})}
+                   for t, n, new in data.by_table()],
     }
     out.append(f'<script type="application/json" id="report-data">{_json_script(chart)}</script>')
     out.append(f"<script>{SCRIPT}</script></body></html>")

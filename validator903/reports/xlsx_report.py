@@ -180,7 +180,7 @@ def _errors(wb, fmt, data: ReportData, compared: bool) -> None:
         widths.append(8)
     s.header(heads, widths)
     sheets = {t for t in data.tables if t in data.local_tables}
-    for i, e in enumerate(data.errors()):
+    for i, e in enumerate(data.errors(stream=True)):  # nothing else queries meanwhile
         ws, r = s.next_row()
         vals = [e["child"], e["table_name"], None, e["code"], e["message"], e["fields"], e["vals"], e["locator"]]
         if data.has_sw:
@@ -212,7 +212,7 @@ def _children(wb, fmt, data: ReportData, compared: bool) -> None:
         heads += ["new", "open"]
         widths += [7, 7]
     s.header(heads, widths)
-    for c in data.children():
+    for c in data.children(stream=True):
         vals = [c["child"], c["errors"], c["codes"], c["tables"]]
         if data.has_sw:
             vals.append(c["social_worker"])
