@@ -11,8 +11,8 @@ differs_from_peer: >
   be on or after 31 March, so it misses a child who is 16 on 31 March (flagged by us only). Like
   the peer we read the message's "or" as "and" (4 or over on 1 April and 16 or under on 31
   March: the ages SDQ1, "aged under 4 or over 16", does not fit), only for children in the OC2
-  population, and only when there is no SDQ score. SDQ1 is compared case-sensitively ('sdq1' is
-  not SDQ1; the peer compares as given, also case-sensitively).
+  population, and only when there is no SDQ score. SDQ1 is compared case-sensitively after
+  trimming ('sdq1' is not SDQ1, 'SDQ1 ' is); the peer upper-cases values but does not trim.
 */
 SELECT 'oc2' AS table_name, o.row_no, o.child
 FROM oc2 AS o

@@ -11,7 +11,8 @@ differs_from_peer: >
   header row only when it carries MOTHER and a review row only when it carries REVIEW or
   REVIEW_CODE; the peer also flags the header row for a completed review, and every review row
   (blank ones too) for a completed MOTHER. A value of only spaces is blank for us (staging
-  trims) and completed for the peer; LS is compared case-sensitively ('v3' is not V3).
+  trims) and completed for the peer; LS is compared case-sensitively ('v3' is not V3; the
+  peer upper-cases values first).
 */
 WITH r399_children AS (
   SELECT e.child

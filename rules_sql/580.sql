@@ -8,7 +8,8 @@ years: 2023/24-
 differs_from_peer: >
   As the peer: an episode is flagged when the child has a missing period ending on the day the
   episode ends (DEC), that day being the child's 18th birthday (from the missing table's DOB), and
-  REC is not E8 (blank counts as not E8). REC is compared case-sensitively ('e8' is not E8).
+  REC is not E8 (blank counts as not E8). REC is compared case-sensitively ('e8' is not E8, so
+  it is flagged); the peer upper-cases values first and passes 'e8'.
 */
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e

@@ -9,8 +9,9 @@ differs_from_peer: >
   As the peer: an episode with RNE S starting on or after 1 April (a valid DECOM) is flagged when
   the child has no previous permanence row, or has one with PREV_PERM blank, or one whose
   PREV_PERM is not Z1 and lacks LA_PERM or DATE_PERM. Values are trimmed first, so an entry of
-  spaces only is blank for us and given for the peer; codes are compared case-sensitively ('s' is
-  not S, 'z1' is not Z1).
+  spaces only is blank for us and given for the peer; codes are compared case-sensitively after
+  trimming ('s' is not S, 'z1' is not Z1, 'Z1 ' is Z1), where the peer upper-cases values but does
+  not trim.
 */
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e

@@ -15,7 +15,9 @@ differs_from_peer: >
   that may well be earlier. Like the peer we flag the previous permanence row and the child's
   first episode (earliest valid DECOM, ties: the earlier row); a DATE_PERM that is not a valid
   value is flagged even when the child has no episode with a valid DECOM (the peer does not
-  judge such a child), on the previous permanence row only.
+  judge such a child), on the previous permanence row only. A DATE_PERM of spaces only is blank
+  for us (not given; the peer reports it as not a valid value), and ZZ must be upper case ('zz'
+  is not valid for us; the peer upper-cases values first).
 */
 -- Split the text into day, month and year by where its slashes are (d/m/yyyy to dd/mm/yyyy).
 WITH r632_parts AS (

@@ -13,8 +13,8 @@ differs_from_peer: >
   not X1). We flag the episode when no social worker episode fits, as the peer's own test cases
   describe ("has SW EP"); the peer flags it whenever any one of the child's social worker
   episodes fits neither (so a child with an earlier, unrelated social worker episode is flagged
-  by the peer only). A blank or invalid SW_DECOM fits nothing. Codes are compared
-  case-sensitively ('s' is not S, 'x1' is not X1).
+  by the peer only). A blank or invalid SW_DECOM fits nothing. Codes are compared case-sensitively ('s' is not S, 'v3' is not V3); the peer upper-cases
+  values first.
 */
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e

@@ -16,7 +16,8 @@ differs_from_peer: >
   child's social worker episodes fits neither (so a child with an earlier, unrelated social
   worker episode is flagged by the peer only). The peer's window starts 365.2425 days before
   1 April, which leaves out a DEC on the first day in a year after 29 February; ours starts on
-  1 April. A blank or invalid SW_DECOM fits nothing. Codes are compared case-sensitively.
+  1 April. A blank or invalid SW_DECOM fits nothing. Codes are compared case-sensitively ('s' is not S, 'v3' is not V3); the peer upper-cases
+  values first.
 */
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e
