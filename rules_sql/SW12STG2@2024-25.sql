@@ -2,7 +2,7 @@
 code: SW12STG2
 name: social_worker_episodes_not_covering_care
 message: If a child is looked after on 31 March then all social worker episodes for the full previous year should be reported, even those whilst they were not looked after
-fields: [SW_DECOM]
+fields: [SW_DECOM, DECOM, DEC]
 tables: [episodes, sw_episodes]
 years: 2024/25-
 stage: 2
