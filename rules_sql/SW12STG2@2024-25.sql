@@ -1,0 +1,31 @@
+/*
+code: SW12STG2
+name: social_worker_episodes_not_covering_care
+message: If a child is looked after on 31 March then all social worker episodes for the full previous year should be reported, even those whilst they were not looked after
+fields: [SW_DECOM, DECOM, DEC]
+tables: [episodes, sw_episodes]
+years: 2024/25-
+stage: 2
+differs_from_peer: >
+  The DfE publishes no logic for this rule; we follow the peer's reading, which from 2024/25 looks
+  only at episodes that are open (no valid DEC) or ended from 1 April of the previous year to
+  31 March. An episode that starts care (RNE S) or ends it (REC other than X1, or blank) with LS
+  other than V3/V4 needs a social worker episode of the child starting on or after its DECOM (RNE
+  S) or on or before its DEC (REC not X1). We flag the episode when no social worker episode fits,
+  as the peer's own test cases describe ("has SW EP"); the peer flags it whenever any one of the
+  child's social worker episodes fits neither (so a child with an earlier, unrelated social
+  worker episode is flagged by the peer only). The peer's window starts 365.2425 days before
+  1 April, which leaves out a DEC on the first day in a year after 29 February; ours starts on
+  1 April. A blank or invalid SW_DECOM fits nothing. Codes are compared case-sensitively ('s' is not S, 'v3' is not V3); the peer upper-cases
+  values first.
+*/
+SELECT 'episodes' AS table_name, e.row_no, e.child
+FROM episodes AS e
+WHERE (e.ls IS NULL OR e.ls NOT IN {{ codes('LS', 'short_breaks') }})
+  AND (e.rne = 'S' OR e.rec IS NULL OR e.rec <> 'X1')
+  AND (e.dec IS NULL
+       OR (e.dec >= ssda_add_years({{ collection_start }}, -1) AND e.dec <= {{ collection_end }}))
+  AND NOT EXISTS (SELECT 1 FROM sw_episodes AS w
+                  WHERE w.child = e.child
+                    AND ((w.sw_decom <= e.dec AND (e.rec IS NULL OR e.rec <> 'X1'))
+                         OR (w.sw_decom >= e.decom AND e.rne = 'S')))
