@@ -7,9 +7,9 @@ tables: [uasc, uasc_last, header, header_last]
 years: 2023/24-
 differs_from_peer: >
   Header.UASC is the staged flag (XML: the <UASC> element; CSV: 1 when the child has a UASC row,
-  so for a CSV return the rule can fire only for a UASC row without a Header row); the peer
-  derives its CSV flag from a UASC row having a value other than CHILD and DOB. Codes and CHILD ids
-  are trimmed and compared case-sensitively; the peer keeps spaces.
+  as the peer's ingress does), so for a CSV return the rule can fire only for a UASC row without a
+  Header row.
+  UASC flags and CHILD ids are trimmed and compared exactly; the peer keeps spaces.
 */
 -- A child with a UASC row this year and last year, UASC last year (Header_last.UASC 1) and not this
 -- year (Header.UASC other than 1 or no Header row): this year's DUC must be blank and last year's

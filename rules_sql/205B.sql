@@ -6,9 +6,9 @@ fields: [DUC, UASC]
 tables: [uasc, uasc_last, header, header_last]
 years: 2023/24-
 differs_from_peer: >
-  Header.UASC is the staged flag (XML: the <UASC> element; CSV: 1 when the child has a UASC row);
-  the peer derives its CSV flag from a UASC row having a value other than CHILD and DOB. Codes and
-  CHILD ids are trimmed and compared case-sensitively; the peer keeps spaces.
+  Header.UASC is the staged flag (XML: the <UASC> element; CSV: 1 when the child has a UASC row,
+  as the peer's ingress does).
+  UASC flags and CHILD ids are trimmed and compared exactly; the peer keeps spaces.
 */
 -- A child UASC in both years (Header.UASC and Header_last.UASC 1, with a UASC row each year): last
 -- year's DUC must be the 18th birthday of last year's DOB (29 February: 28 February), and this

@@ -6,10 +6,10 @@ fields: [DUC, UASC]
 tables: [uasc, uasc_last, header, header_last]
 years: 2023/24-
 differs_from_peer: >
-  Header.UASC is the staged flag (XML: the <UASC> element; CSV: 1 when the child has a UASC row, so
-  for a CSV return the rule can fire only for a UASC row without a Header row); the peer derives
-  its CSV flag from a UASC row having a value other than CHILD and DOB. Codes and CHILD ids are
-  trimmed and compared case-sensitively; the peer keeps spaces.
+  Header.UASC is the staged flag (XML: the <UASC> element; CSV: 1 when the child has a UASC row,
+  as the peer's ingress does), so for a CSV return the rule can fire only for a UASC row without a
+  Header row.
+  UASC flags and CHILD ids are trimmed and compared exactly; the peer keeps spaces.
 */
 -- A child with a UASC row this year whose UASC flag is 0 or unknown (no Header row) this year and
 -- last year (no UASC_last row or Header_last row counts as unknown), but with a valid DUC in this

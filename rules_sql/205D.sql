@@ -7,10 +7,10 @@ tables: [header, header_last]
 needs: [uasc, uasc_last]
 years: 2023/24-
 differs_from_peer: >
-  Header.UASC is the staged flag (XML: the <UASC> element; CSV: 1 when the child has a UASC row);
-  the peer derives its CSV flag from a UASC row having a value other than CHILD and DOB. uasc and
-  uasc_last are needs: without them a CSV header's UASC is unknown. Codes and CHILD ids are
-  trimmed and compared case-sensitively; the peer keeps spaces.
+  Header.UASC is the staged flag (XML: the <UASC> element; CSV: 1 when the child has a UASC row,
+  as the peer's ingress does). uasc and uasc_last are needs: without them a CSV header's UASC is
+  unknown (NULL) and every UASC child would be flagged.
+  UASC flags and CHILD ids are trimmed and compared exactly; the peer keeps spaces.
 */
 -- A child in both years' headers who is UASC this year (Header.UASC 1) but whose UASC last year
 -- was not 1 (0, blank or any other value) on a row of last year's header.
