@@ -10,7 +10,7 @@ differs_from_peer: >
 */
 -- Every episode with a placement for adoption (A3-A6) is flagged when the child has no
 -- placed-for-adoption row, or has one whose DATE_PLACED is blank (as the peer does). A DATE_PLACED
--- that is present but not a valid date is a date given (rule 112's business).
+-- that is present but not a valid date is a date given (rule 115's business).
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e
 WHERE e.child IS NOT NULL

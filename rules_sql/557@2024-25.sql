@@ -11,8 +11,9 @@ differs_from_peer: >
 */
 -- From 2024/25 the freeing order (LS D1) is no longer checked. An episode placed for adoption
 -- (PLACE A3-A6) or under a placement order (LS E1) that ends care other than by adoption (REC
--- given, not X1, E11 or E12) is flagged when the child has no placed-for-adoption row, or one without both DATE_PLACED_CEASED and REASON_PLACED_CEASED;
--- each such incomplete row is flagged too. A date given but not valid counts as given (rule 119).
+-- given, not X1, E11 or E12) is flagged when the child has no placed-for-adoption row, or one
+-- without both DATE_PLACED_CEASED and REASON_PLACED_CEASED; each such incomplete row is flagged
+-- too. A date given but not valid counts as given (rule 116).
 WITH r557_leavers AS (
   SELECT e.row_no, e.child
   FROM episodes AS e

@@ -6,12 +6,16 @@ fields: [REC, DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPT
 tables: [episodes, ad1]
 years: 2023/24-
 differs_from_peer: >
-  REC is compared case-sensitively after trimming; the peer upper-cases values. As the peer, a
-  DATE_INT or DATE_MATCH given but not a valid date counts as completed (other rules judge the date).
+  A child adopted during the year with no AD1 row at all has none of the fields provided: we flag
+  its adoption episode; the peer only looks at children with an AD1 row (on the peer's 2025/26
+  data: 80 episodes flagged by us only, all of this kind). REC is compared case-sensitively after
+  trimming; the peer upper-cases values. As the peer, a DATE_INT or DATE_MATCH given but not a
+  valid date counts as completed (other rules judge the date).
 */
--- An episode ending in adoption (REC E11 or E12) with DEC within the year, for a child with an AD1
--- row leaving any of the six adoption fields blank: flags the episode and those AD1 rows. A child
--- with no AD1 row at all is not flagged here, as the peer does.
+-- A child adopted during the year (an episode with REC E11 or E12 and DEC within the year) needs
+-- all six adoption fields: DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR and LS_ADOPTR.
+-- Flags such an episode when the child has no AD1 row, or an AD1 row leaving any of the six blank
+-- (that row is flagged too).
 WITH r601_adopted AS (
   SELECT e.row_no, e.child
   FROM episodes AS e
@@ -27,6 +31,7 @@ r601_incomplete AS (
 SELECT 'episodes' AS table_name, d.row_no, d.child
 FROM r601_adopted AS d
 WHERE EXISTS (SELECT 1 FROM r601_incomplete AS i WHERE i.child = d.child)
+   OR NOT EXISTS (SELECT 1 FROM ad1 AS a WHERE a.child = d.child)
 UNION ALL
 SELECT 'ad1' AS table_name, i.row_no, i.child
 FROM r601_incomplete AS i
