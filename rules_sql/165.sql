@@ -23,13 +23,18 @@ differs_from_peer: >
 -- (V3, V4; blank LS included), as in rule 393; an episode is in the year when it starts (valid
 -- DECOM) by 31 March and has no valid DEC or one on or after 1 April. A female without any such
 -- episode is left to other rules. Flags the Header row and the child's OC3 rows.
-WITH r165_eps AS (
+WITH r165_each AS (
   SELECT e.child,
-         MAX(CASE WHEN e.decom <= {{ collection_end }}
-                   AND (e.dec IS NULL OR e.dec >= {{ collection_start }}) THEN 1 ELSE 0 END) AS in_year
+         CASE WHEN e.decom <= {{ collection_end }}
+               AND (e.dec IS NULL OR e.dec >= {{ collection_start }}) THEN 1 ELSE 0 END AS in_year
   FROM episodes AS e
   WHERE e.ls IS NULL OR e.ls NOT IN {{ codes('LS', 'short_breaks') }}
-  GROUP BY e.child
+),
+r165_eps AS (
+  -- per child, over the flag computed row by row (no collection date inside the aggregate)
+  SELECT x.child, MAX(x.in_year) AS in_year
+  FROM r165_each AS x
+  GROUP BY x.child
 ),
 r165_hits AS (
   SELECT h.row_no, h.child
