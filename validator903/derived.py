@@ -16,22 +16,18 @@ derived relations it reads in ``tables:``; it is skipped when a table one of the
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-import yaml
 
 from .context import RuleContext
 from .errors import UsageError
 from .resources import rules_dir
 from .tables import LAST_SUFFIX, all_table_names
 
-_HEADER = re.compile(r"^\s*/\*(.*?)\*/", re.S)
 _JINJA = jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
 
 @dataclass(frozen=True)
 class DerivedRelation:
@@ -65,19 +61,13 @@ def derived_dir() -> Path:
 
 
 def _read(path: Path) -> tuple[DerivedRelation, DerivedRelation]:
-    text = path.read_text(encoding="utf-8")
-    m = _HEADER.match(text)
-    if not m:
-        raise UsageError(f"derived/{path.name}: no /* metadata */ block at the top")
-    try:
-        meta = yaml.safe_load(m.group(1)) or {}
-    except yaml.YAMLError as e:
-        raise UsageError(f"derived/{path.name}: metadata is not YAML: {' '.join(str(e).split())}") from None
+    from .rules import read_metadata
+
+    meta, body = read_metadata(path, f"derived/{path.name}")
     name = str(meta.get("relation", ""))
     if name != path.stem:
         raise UsageError(f"derived/{path.name}: relation {name!r} does not match the file name")
     reads = tuple(str(r) for r in meta.get("reads") or ())
-    body = text[m.end():]
     common = dict(description=" ".join(str(meta.get("description", "")).split()),
                   columns={str(k): " ".join(str(v).split()) for k, v in (meta.get("columns") or {}).items()},
                   template=body, path=path)

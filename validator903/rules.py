@@ -142,16 +142,24 @@ def known_relations() -> set[str]:
     return set(all_table_names()) | set(derived_names())
 
 
-def _read(path: Path, source: str | None = None) -> Rule:
-    """One rule file. ``source`` forces the rule's source (a council pack's rules are 'council')."""
+def read_metadata(path: Path, shown: str | None = None) -> tuple[dict, str]:
+    """The YAML metadata of a leading ``/* ... */`` block and the template after it (rule files and
+    derived relations share the format). ``shown`` names the file in messages."""
+    shown = shown or str(path)
     text = path.read_text(encoding="utf-8")
     m = _HEADER.match(text)
     if not m:
-        raise UsageError(f"{path}: no /* metadata */ block at the top")
+        raise UsageError(f"{shown}: no /* metadata */ block at the top")
     try:
         meta = yaml.load(m.group(1), Loader=_YAML_LOADER) or {}
     except yaml.YAMLError as e:
-        raise UsageError(f"{path}: metadata is not YAML: {' '.join(str(e).split())}") from None
+        raise UsageError(f"{shown}: metadata is not YAML: {' '.join(str(e).split())}") from None
+    return meta, text[m.end():]
+
+
+def _read(path: Path, source: str | None = None) -> Rule:
+    """One rule file. ``source`` forces the rule's source (a council pack's rules are 'council')."""
+    meta, template = read_metadata(path)
     missing = [k for k in REQUIRED if k not in meta]
     if missing:
         raise UsageError(f"{path}: metadata lacks {', '.join(missing)}")
@@ -184,7 +192,7 @@ def _read(path: Path, source: str | None = None) -> Rule:
         raise UsageError(f"{path}: fix must be a mapping (reserved for suggested fixes)")
     return Rule(code=code, name=str(meta["name"]), message=" ".join(str(meta["message"]).split()),
                 fields=tuple(str(f) for f in meta["fields"]), tables=tables, years=_years(meta["years"], path.name),
-                path=path, template=text[m.end():], differs_from_peer=str(meta.get("differs_from_peer") or "").strip(),
+                path=path, template=template, differs_from_peer=str(meta.get("differs_from_peer") or "").strip(),
                 needs=needs, severity=severity, source=source or declared, stage=stage, fix=fix)
 
 
