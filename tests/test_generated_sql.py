@@ -204,3 +204,27 @@ def test_sql_server_staged_text_carries_the_binary_collation_by_type():
             assert collated == (proj.alias_or_name in texts), (table, proj.alias_or_name)
     params = next(s for _, s in statements("tsql") if s.startswith(f"CREATE TABLE {SCHEMA}.v903_parameters"))
     assert "la_code NVARCHAR(3) COLLATE Latin1_General_BIN2" in params
+
+
+def test_oracle_text_comparisons_are_pinned_to_binary_sort_keys():
+    """A BI session with NLS_COMP=LINGUISTIC and NLS_SORT=BINARY_CI compares text without case,
+    and a view cannot pin the session: so every text comparison (literal, column to column, IN,
+    inside CASE) and every PARTITION BY over a text column compares NLSSORT(.., 'NLS_SORT=BINARY')
+    keys; dates, numbers and subquery INs are left alone."""
+    from validator903.dialects import transpile
+
+    key = "NLSSORT({}, 'NLS_SORT=BINARY')"
+    sql = transpile(
+        "SELECT e.child, CASE WHEN e.rne = 'S' THEN 1 ELSE 0 END AS s, "
+        "ROW_NUMBER() OVER (PARTITION BY e.child ORDER BY e.decom) AS n "
+        "FROM episodes AS e JOIN header AS h ON h.child = e.child "
+        "WHERE e.place IN ('A3', 'A4') AND e.decom = e.dec AND e.row_no = 1 "
+        "AND e.child IN (SELECT u.child FROM uasc AS u)", "oracle")
+    for pinned in (f"{key.format('e.rne')} = {key.format(chr(39) + 'S' + chr(39))}",
+                   f"PARTITION BY {key.format('e.child')}",
+                   f"{key.format('h.child')} = {key.format('e.child')}",
+                   f"{key.format('e.place')} IN ({key.format(chr(39) + 'A3' + chr(39))}"):
+        assert pinned in sql, (pinned, sql)
+    assert "e.decom = e.dec" in sql and "e.row_no = 1" in sql
+    assert "e.child IN (SELECT" in sql
+    assert "NLSSORT" not in transpile("SELECT e.child FROM episodes AS e WHERE e.rne = 'S'", "tsql")

@@ -220,40 +220,86 @@ def _text_columns() -> frozenset[str]:
     return frozenset(names)
 
 
-def _case_sensitive_compare(tree: exp.Expression, collation: str) -> exp.Expression:
-    """Compare text byte-exactly on engines whose default collation is case-insensitive and
-    blind to trailing spaces: ``x = 'M'`` becomes ``x COLLATE <bin> = 'M'``; the same for <>,
-    IN and LIKE, and for comparisons between two staged text columns (``f.rne <> p.rne``)."""
+def _rewrite_text_comparisons(tree: exp.Expression, wrap, wrap_literals: bool,
+                              partitions: bool = False) -> exp.Expression:
+    """Make every comparison of text byte-exact with ``wrap``: ``=``, ``<>``, IN and LIKE whose
+    side is a text literal or a staged text column (``x = 'M'``, ``f.rne <> p.rne``), and, with
+    ``partitions``, window PARTITION BY keys. A literal is wrapped too when ``wrap_literals``."""
     from sqlglot import exp
 
     text_cols = _text_columns()
 
-    def is_text(node) -> bool:
-        return _is_text_literal(node) or (isinstance(node, exp.Column) and node.name.lower() in text_cols)
+    def is_text_col(node) -> bool:
+        return isinstance(node, exp.Column) and node.name.lower() in text_cols
 
-    def collate(node: exp.Expression) -> exp.Expression:
-        return exp.Collate(this=node.copy(), expression=exp.Var(this=collation))
+    def is_text(node) -> bool:
+        return _is_text_literal(node) or is_text_col(node)
+
+    def done(node) -> bool:  # already byte-exact: wrapped by this pass, or COLLATE written in the rule
+        return isinstance(node, exp.Collate) or node.meta.get("v903_binary", False)
+
+    def wrapped(node: exp.Expression) -> exp.Expression:
+        out = wrap(node.copy())
+        out.meta["v903_binary"] = True
+        return out
+
+    def side(node):
+        return wrapped(node) if (wrap_literals or not _is_text_literal(node)) else node
 
     for node in list(tree.find_all(exp.EQ, exp.NEQ, exp.Like, exp.In)):
         if isinstance(node, exp.In):
-            if isinstance(node.this, exp.Collate):
+            if done(node.this) or node.args.get("query") is not None:
                 continue
-            if (node.expressions and all(_is_text_literal(e) for e in node.expressions)) or \
-                    (isinstance(node.this, exp.Column) and node.this.name.lower() in text_cols):
-                node.set("this", collate(node.this))
+            if (node.expressions and all(_is_text_literal(e) for e in node.expressions)) or is_text_col(node.this):
+                node.set("this", wrapped(node.this))
+                if wrap_literals:
+                    node.set("expressions", [wrapped(e) if _is_text_literal(e) else e for e in node.expressions])
             continue
         left, right = node.this, node.expression
-        if isinstance(left, exp.Collate) or isinstance(right, exp.Collate) or not (is_text(left) or is_text(right)):
+        if done(left) or done(right) or not (is_text(left) or is_text(right)):
             continue
-        if not _is_text_literal(left):
-            node.set("this", collate(left))
+        if isinstance(node, exp.Like) and wrap_literals:
+            continue  # a sort key is not a string LIKE can match (see the dialect table)
+        if wrap_literals:
+            node.set("this", side(left))
+            node.set("expression", side(right))
+        elif not _is_text_literal(left):
+            node.set("this", wrapped(left))
         elif not _is_text_literal(right):
-            node.set("expression", collate(right))
+            node.set("expression", wrapped(right))
+    if partitions:
+        for window in tree.find_all(exp.Window):
+            keys = window.args.get("partition_by") or []
+            window.set("partition_by", [wrapped(k) if is_text_col(k) and not done(k) else k for k in keys])
     return tree
+
+
+def _case_sensitive_compare(tree: exp.Expression, collation: str) -> exp.Expression:
+    """SQL Server: default collations are case-insensitive and blind to trailing spaces, so
+    ``x = 'M'`` becomes ``x COLLATE <bin> = 'M'`` (staged columns already carry the collation,
+    which covers GROUP BY and PARTITION BY; the literal side takes the column's)."""
+    from sqlglot import exp
+
+    return _rewrite_text_comparisons(
+        tree, lambda n: exp.Collate(this=n, expression=exp.Var(this=collation)), wrap_literals=False)
+
+
+def _binary_sort_key_compare(tree: exp.Expression, collation: str) -> exp.Expression:
+    """Oracle: a session with ``NLS_COMP=LINGUISTIC`` (common in BI tools) compares text by its
+    ``NLS_SORT`` (``BINARY_CI``: case-insensitively), and a view cannot pin the session. Comparing
+    ``NLSSORT(x, 'NLS_SORT=BINARY')`` sort keys is byte-exact whatever the session says, because
+    the keys are RAW, which no NLS setting touches; the same for PARTITION BY keys."""
+    from sqlglot import exp
+
+    def key(n: exp.Expression) -> exp.Expression:
+        return exp.Anonymous(this="NLSSORT", expressions=[n, exp.Literal.string(f"NLS_SORT={collation}")])
+
+    return _rewrite_text_comparisons(tree, key, wrap_literals=True, partitions=True)
 
 
 QUIRKS = {
     "case_sensitive_compare": _case_sensitive_compare,
+    "binary_sort_key_compare": _binary_sort_key_compare,
 }
 
 

@@ -9,43 +9,49 @@ SELECT
 FROM episodes e
 WHERE
   NOT e.place IS NULL
-  AND NOT e.place IN (
-    'A3',
-    'A4',
-    'A5',
-    'A6',
-    'K1',
-    'K2',
-    'K3',
-    'P1',
-    'P3',
-    'R1',
-    'R2',
-    'R3',
-    'R5',
-    'S1',
-    'T0',
-    'T1',
-    'T2',
-    'T3',
-    'T4',
-    'U1',
-    'U2',
-    'U3',
-    'U4',
-    'U5',
-    'U6',
-    'Z11',
-    'Z12',
-    'Z13',
-    'Z14'
+  AND NOT NLSSORT(e.place, 'NLS_SORT=BINARY') IN (
+    NLSSORT('A3', 'NLS_SORT=BINARY'),
+    NLSSORT('A4', 'NLS_SORT=BINARY'),
+    NLSSORT('A5', 'NLS_SORT=BINARY'),
+    NLSSORT('A6', 'NLS_SORT=BINARY'),
+    NLSSORT('K1', 'NLS_SORT=BINARY'),
+    NLSSORT('K2', 'NLS_SORT=BINARY'),
+    NLSSORT('K3', 'NLS_SORT=BINARY'),
+    NLSSORT('P1', 'NLS_SORT=BINARY'),
+    NLSSORT('P3', 'NLS_SORT=BINARY'),
+    NLSSORT('R1', 'NLS_SORT=BINARY'),
+    NLSSORT('R2', 'NLS_SORT=BINARY'),
+    NLSSORT('R3', 'NLS_SORT=BINARY'),
+    NLSSORT('R5', 'NLS_SORT=BINARY'),
+    NLSSORT('S1', 'NLS_SORT=BINARY'),
+    NLSSORT('T0', 'NLS_SORT=BINARY'),
+    NLSSORT('T1', 'NLS_SORT=BINARY'),
+    NLSSORT('T2', 'NLS_SORT=BINARY'),
+    NLSSORT('T3', 'NLS_SORT=BINARY'),
+    NLSSORT('T4', 'NLS_SORT=BINARY'),
+    NLSSORT('U1', 'NLS_SORT=BINARY'),
+    NLSSORT('U2', 'NLS_SORT=BINARY'),
+    NLSSORT('U3', 'NLS_SORT=BINARY'),
+    NLSSORT('U4', 'NLS_SORT=BINARY'),
+    NLSSORT('U5', 'NLS_SORT=BINARY'),
+    NLSSORT('U6', 'NLS_SORT=BINARY'),
+    NLSSORT('Z11', 'NLS_SORT=BINARY'),
+    NLSSORT('Z12', 'NLS_SORT=BINARY'),
+    NLSSORT('Z13', 'NLS_SORT=BINARY'),
+    NLSSORT('Z14', 'NLS_SORT=BINARY')
   )
   AND NOT (
-    e.place = 'H5' AND NOT e.dec IS NULL AND e.dec <= DATE '2024-03-31'
+    NLSSORT(e.place, 'NLS_SORT=BINARY') = NLSSORT('H5', 'NLS_SORT=BINARY')
+    AND NOT e.dec IS NULL
+    AND e.dec <= DATE '2024-03-31'
   )
   AND NOT (
-    e.place = 'P2' AND NOT e.dec IS NULL AND e.dec <= DATE '2023-10-28'
+    NLSSORT(e.place, 'NLS_SORT=BINARY') = NLSSORT('P2', 'NLS_SORT=BINARY')
+    AND NOT e.dec IS NULL
+    AND e.dec <= DATE '2023-10-28'
   )
   AND NOT (
-    e.place = 'Z1' AND NOT e.dec IS NULL AND e.dec <= DATE '2025-03-31'
+    NLSSORT(e.place, 'NLS_SORT=BINARY') = NLSSORT('Z1', 'NLS_SORT=BINARY')
+    AND NOT e.dec IS NULL
+    AND e.dec <= DATE '2025-03-31'
   )

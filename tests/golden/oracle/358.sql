@@ -6,14 +6,18 @@ SELECT
   e.child
 FROM episodes e
 WHERE
-  e.ls IN ('J1', 'J2', 'J3')
+  NLSSORT(e.ls, 'NLS_SORT=BINARY') IN (
+    NLSSORT('J1', 'NLS_SORT=BINARY'),
+    NLSSORT('J2', 'NLS_SORT=BINARY'),
+    NLSSORT('J3', 'NLS_SORT=BINARY')
+  )
   AND NOT e.decom IS NULL
   AND EXISTS(
     SELECT
       1
     FROM header h
     WHERE
-      h.child = e.child
+      NLSSORT(h.child, 'NLS_SORT=BINARY') = NLSSORT(e.child, 'NLS_SORT=BINARY')
       AND h.dob > LEAST(ADD_MONTHS(TRUNC(e.decom, 'MM'), 12 * -10) + (EXTRACT(DAY FROM e.decom) - 1), LAST_DAY(ADD_MONTHS(TRUNC(e.decom, 'MM'), 12 * -10)))
   )
 UNION ALL
@@ -29,8 +33,12 @@ WHERE
       1
     FROM episodes e
     WHERE
-      e.child = h.child
-      AND e.ls IN ('J1', 'J2', 'J3')
+      NLSSORT(e.child, 'NLS_SORT=BINARY') = NLSSORT(h.child, 'NLS_SORT=BINARY')
+      AND NLSSORT(e.ls, 'NLS_SORT=BINARY') IN (
+        NLSSORT('J1', 'NLS_SORT=BINARY'),
+        NLSSORT('J2', 'NLS_SORT=BINARY'),
+        NLSSORT('J3', 'NLS_SORT=BINARY')
+      )
       AND NOT e.decom IS NULL
       AND h.dob > LEAST(ADD_MONTHS(TRUNC(e.decom, 'MM'), 12 * -10) + (EXTRACT(DAY FROM e.decom) - 1), LAST_DAY(ADD_MONTHS(TRUNC(e.decom, 'MM'), 12 * -10)))
   )

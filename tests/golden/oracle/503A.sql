@@ -7,12 +7,13 @@ SELECT
   f.child
 FROM episodes_seq f
 JOIN episodes_seq_last p
-  ON p.child = f.child AND p.is_last = 1
+  ON NLSSORT(p.child, 'NLS_SORT=BINARY') = NLSSORT(f.child, 'NLS_SORT=BINARY')
+  AND p.is_last = 1
 WHERE
   f.is_first = 1
   AND p.dec IS NULL
   AND (
-    f.rne <> p.rne
+    NLSSORT(f.rne, 'NLS_SORT=BINARY') <> NLSSORT(p.rne, 'NLS_SORT=BINARY')
     OR (
       f.rne IS NULL AND NOT p.rne IS NULL
     )

@@ -6,11 +6,11 @@ WITH r574_periods AS (
     m.child,
     m.mis_start,
     ROW_NUMBER() OVER (
-      PARTITION BY m.child
+      PARTITION BY NLSSORT(m.child, 'NLS_SORT=BINARY')
       ORDER BY m.mis_start, CASE WHEN m.mis_end IS NULL THEN 0 ELSE 1 END, m.mis_end, m.row_no
     ) AS r574_pos,
     LAG(m.mis_end) OVER (
-      PARTITION BY m.child
+      PARTITION BY NLSSORT(m.child, 'NLS_SORT=BINARY')
       ORDER BY m.mis_start, CASE WHEN m.mis_end IS NULL THEN 0 ELSE 1 END, m.mis_end, m.row_no
     ) AS r574_prev_end
   FROM missing m

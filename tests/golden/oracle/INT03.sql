@@ -9,5 +9,5 @@ WHERE
       1
     FROM header h
     WHERE
-      h.child = e.child
+      NLSSORT(h.child, 'NLS_SORT=BINARY') = NLSSORT(e.child, 'NLS_SORT=BINARY')
   )

@@ -34,7 +34,8 @@ SELECT
     WHEN f.last_dec >= DATE '2025-04-01'
     AND f.last_dec <= DATE '2026-03-31'
     AND (
-      f.latest_rec IS NULL OR f.latest_rec <> 'X1'
+      f.latest_rec IS NULL
+      OR NLSSORT(f.latest_rec, 'NLS_SORT=BINARY') <> NLSSORT('X1', 'NLS_SORT=BINARY')
     )
     THEN 1
     ELSE 0
@@ -71,7 +72,7 @@ LEFT JOIN (
       hh.dob,
       hh.sex,
       hh.uasc,
-      ROW_NUMBER() OVER (PARTITION BY hh.child ORDER BY hh.row_no) AS pos
+      ROW_NUMBER() OVER (PARTITION BY NLSSORT(hh.child, 'NLS_SORT=BINARY') ORDER BY hh.row_no) AS pos
     FROM header hh
     WHERE
       NOT hh.child IS NULL
@@ -79,7 +80,7 @@ LEFT JOIN (
   WHERE
     hr.pos = 1
 ) h
-  ON h.child = c.child
+  ON NLSSORT(h.child, 'NLS_SORT=BINARY') = NLSSORT(c.child, 'NLS_SORT=BINARY')
 LEFT JOIN (
   SELECT
     s.child,
@@ -120,17 +121,20 @@ LEFT JOIN (
       END AS during_year,
       CASE
         WHEN (
-          q.rne = 'S' AND q.decom > DATE '2025-04-01' AND q.decom <= DATE '2026-03-31'
+          NLSSORT(q.rne, 'NLS_SORT=BINARY') = NLSSORT('S', 'NLS_SORT=BINARY')
+          AND q.decom > DATE '2025-04-01'
+          AND q.decom <= DATE '2026-03-31'
         )
         OR (
           (
-            q.rec IS NULL OR q.rec <> 'X1'
+            q.rec IS NULL
+            OR NLSSORT(q.rec, 'NLS_SORT=BINARY') <> NLSSORT('X1', 'NLS_SORT=BINARY')
           )
           AND q.dec >= DATE '2025-04-01'
           AND q.dec < DATE '2026-03-31'
         )
         OR (
-          q.ls IN ('V3', 'V4')
+          NLSSORT(q.ls, 'NLS_SORT=BINARY') IN (NLSSORT('V3', 'NLS_SORT=BINARY'), NLSSORT('V4', 'NLS_SORT=BINARY'))
           AND q.decom <= DATE '2026-03-31'
           AND (
             q.dec IS NULL OR q.dec >= DATE '2025-04-01'
@@ -146,4 +150,4 @@ LEFT JOIN (
   GROUP BY
     s.child
 ) f
-  ON f.child = c.child
+  ON NLSSORT(f.child, 'NLS_SORT=BINARY') = NLSSORT(c.child, 'NLS_SORT=BINARY')

@@ -5,7 +5,7 @@ SELECT
   CASE
     WHEN NOT p.seq IS NULL
     THEN SUM(p.starts_period) OVER (
-      PARTITION BY p.child, p.in_seq
+      PARTITION BY NLSSORT(p.child, 'NLS_SORT=BINARY'), p.in_seq
       ORDER BY p.decom NULLS FIRST, p.row_no NULLS FIRST
       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
     )
@@ -13,7 +13,7 @@ SELECT
   CASE
     WHEN NOT p.seq IS NULL
     THEN SUM(p.starts_ls_spell) OVER (
-      PARTITION BY p.child, p.in_seq
+      PARTITION BY NLSSORT(p.child, 'NLS_SORT=BINARY'), p.in_seq
       ORDER BY p.decom NULLS FIRST, p.row_no NULLS FIRST
       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
     )
@@ -43,7 +43,7 @@ FROM (
         o.seq = 1
         OR o.ls IS NULL
         OR o.prev_ls IS NULL
-        OR o.ls <> o.prev_ls
+        OR NLSSORT(o.ls, 'NLS_SORT=BINARY') <> NLSSORT(o.prev_ls, 'NLS_SORT=BINARY')
         OR o.prev_dec IS NULL
         OR o.decom > o.prev_dec
       )
@@ -55,104 +55,182 @@ FROM (
       b.*,
       CASE
         WHEN b.in_seq = 1
-        THEN ROW_NUMBER() OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN ROW_NUMBER() OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS seq,
-      CASE WHEN b.in_seq = 1 THEN COUNT(*) OVER (PARTITION BY b.child, b.in_seq) END AS seq_count,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.row_no) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN COUNT(*) OVER (PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq)
+      END AS seq_count,
+      CASE
+        WHEN b.in_seq = 1
+        THEN LAG(b.row_no) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_row_no,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.row_no) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.row_no) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_row_no,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.decom) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.decom) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_decom,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.decom) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.decom) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_decom,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.dec) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.dec) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_dec,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.dec) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.dec) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_dec,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.rne) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.rne) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_rne,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.rne) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.rne) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_rne,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.ls) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.ls) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_ls,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.ls) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.ls) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_ls,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.cin) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.cin) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_cin,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.cin) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.cin) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_cin,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.place) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.place) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_place,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.place) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.place) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_place,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.place_provider) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.place_provider) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_place_provider,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.place_provider) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.place_provider) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_place_provider,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.rec) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.rec) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_rec,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.rec) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.rec) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_rec,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.reason_place_change) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.reason_place_change) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_reason_place_change,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.reason_place_change) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.reason_place_change) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_reason_place_change,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.pl_post) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.pl_post) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_pl_post,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.pl_post) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.pl_post) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_pl_post,
       CASE
         WHEN b.in_seq = 1
-        THEN LAG(b.urn) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LAG(b.urn) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS prev_urn,
       CASE
         WHEN b.in_seq = 1
-        THEN LEAD(b.urn) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no)
+        THEN LEAD(b.urn) OVER (
+          PARTITION BY NLSSORT(b.child, 'NLS_SORT=BINARY'), b.in_seq
+          ORDER BY b.decom, b.row_no
+        )
       END AS next_urn
     FROM (
       SELECT
