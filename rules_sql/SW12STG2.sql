@@ -8,18 +8,18 @@ years: 2023/24
 stage: 2
 differs_from_peer: >
   The DfE publishes no logic for this rule; we follow the peer's reading. An episode that starts
-  care (RNE S) or ends it (REC other than X1, or blank) with LS other than V3/V4 needs a social
+  care (RNE S) or ends it (a REC other than X1, or a DEC with a blank REC) with LS other than V3/V4 needs a social
   worker episode of the child starting on or after its DECOM (RNE S) or on or before its DEC (REC
   not X1). We flag the episode when no social worker episode fits, as the peer's own test cases
   describe ("has SW EP"); the peer flags it whenever any one of the child's social worker
   episodes fits neither (so a child with an earlier, unrelated social worker episode is flagged
-  by the peer only). A blank or invalid SW_DECOM fits nothing. Codes are compared case-sensitively ('s' is not S, 'v3' is not V3); the peer upper-cases
+  by the peer only). An open episode (no valid DEC, blank REC) that does not start care ends nothing and is not judged, as the peer's own test comments say ("Pass, ... not a start or end placement"); the peer's code flags it (a blank REC compares unequal to X1), so every child whose current episode is not their first would be flagged however complete their social worker episodes. A blank or invalid SW_DECOM fits nothing. Codes are compared case-sensitively ('s' is not S, 'v3' is not V3); the peer upper-cases
   values first.
 */
 SELECT 'episodes' AS table_name, e.row_no, e.child
 FROM episodes AS e
 WHERE (e.ls IS NULL OR e.ls NOT IN {{ codes('LS', 'short_breaks') }})
-  AND (e.rne = 'S' OR e.rec IS NULL OR e.rec <> 'X1')
+  AND (e.rne = 'S' OR e.rec <> 'X1' OR (e.rec IS NULL AND e.dec IS NOT NULL))
   AND NOT EXISTS (SELECT 1 FROM sw_episodes AS w
                   WHERE w.child = e.child
                     AND ((w.sw_decom <= e.dec AND (e.rec IS NULL OR e.rec <> 'X1'))
