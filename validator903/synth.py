@@ -413,10 +413,6 @@ def _in_year(c: Child, year: CollectionYear) -> bool:
         or (c.leaver and _oc3_due(c, year))
 
 
-def _overlaps(start: date, stop: date | None, year: CollectionYear) -> bool:
-    return start <= year.end and (stop is None or stop >= year.start)
-
-
 def rng_codes(child: str, on: date) -> str:
     """A participation code for a child of 4 or over, the same in both years' files for one review."""
     return ("PN1", "PN1", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7")[(int(child) * 31 + on.toordinal()) % 9]
@@ -669,7 +665,9 @@ class Synthetic:
 def generate(children: int, year: CollectionYear, seed: int = 1, error_rate: float = 0.05,
              care_leaver_share: float = 0.05) -> Synthetic:
     """``children`` children in this year's return (last year's holds those of them who were
-    looked after then, and some who left before this year)."""
+    looked after then, and some who left before this year). ``care_leaver_share`` of the people
+    made are young people who left care at 16 or over last year or this year (other care leavers
+    come from the children's own histories)."""
     rng = random.Random(seed)
     people = []
     seen: set[str] = set()
