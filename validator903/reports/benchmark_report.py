@@ -38,6 +38,10 @@ def _rate(v) -> str:
     return SYMBOL if v == SYMBOL else f"{v:.2f}"
 
 
+def _count(v) -> str:
+    return f"{v:,}" if isinstance(v, int) else escape(str(v if v is not None else "–"))
+
+
 def _label(cmp: Comparison, code: str) -> str:
     return f"{code} {(cmp.names.get(code) or '').replace('_', ' ')}".strip()
 
@@ -116,7 +120,7 @@ def write_benchmark_html(cmp: Comparison, path: Path) -> Path:
         lo = sum(1 for la, _, c in outl if la == k.la and c.outlier == "low")
         out.append(f'<tr data-la="{escape(k.la)}"><td>{escape(k.la)}</td><td>{escape(k.year)}</td>'
                    f'<td>{escape(k.run_date or "")}</td><td class="num">{k.children:,}</td>'
-                   f'<td class="num">{escape(str(k.children_flagged))}</td>'
+                   f'<td class="num">{_count(k.children_flagged)}</td>'
                    f'<td class="num">{_rate(k.children_flagged_per_100)}</td><td class="num">{hi} / {lo}</td></tr>')
     out.append("</tbody></table></section>")
     key = "".join(f'<i style="background:{COLOURS[j % len(COLOURS)]}"></i>LA {escape(k.la)}'
