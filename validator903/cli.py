@@ -316,7 +316,8 @@ def trends(
 
         trend = read_history(history, year, la)
         if not trend.runs:
-            raise UsageError(f"--history {history}: no runs" + (f" of {year}" if year else ""))
+            raise UsageError(f"--history {history}: no runs" + (f" of {year}" if year else "")
+                             + (f" of LA {la}" if la else ""))
     from .reports.trend_page import write_trend_page
     from .reports.trend_sheet import write_trend_sheet_file
 

@@ -14,15 +14,14 @@ New and fixed count against the previous run of the same year and LA in the stor
 run has none (NULL). A rule that did not run this time keeps its earlier keys and counts nothing
 fixed, as with --compare-with.
 
-The store is never written in place: the run copies it to a temporary file beside it, adds its
-rows there, checkpoints, and only once the run's reports are swapped in renames the copy over
+The store is never written in place: the run writes a new one beside it (the earlier rows, then
+its own), checkpoints, and only once the run's reports are swapped in renames the copy over
 history.duckdb (an atomic rename). A run that stops — bad input, Ctrl+C, a crash, a kill — leaves
 the store exactly as it was; a lock file beside it keeps two runs from adding at once.
 """
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +31,8 @@ from .trend import RulePoint, Trend, TrendRun
 STORE = "history.duckdb"
 FORMAT = "validator903 history 1"
 _ALIAS = "v903_history"
+_EARLIER = "v903_history_before"
+TABLES = ("store_info", "runs", "rule_runs", "last_keys")
 
 DDL = (
     "CREATE TABLE IF NOT EXISTS {h}.store_info (name VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -102,18 +103,18 @@ def _lock(folder: Path, option: str) -> tuple[int, Path]:
     return fd, path
 
 
-def _open_store(conn, path: Path, folder: Path, read_only: bool = False) -> None:
+def _open_store(conn, path: Path, folder: Path, read_only: bool = False, alias: str = _ALIAS) -> None:
     mode = " (READ_ONLY)" if read_only else ""
     try:
-        conn.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS {_ALIAS}{mode}")
+        conn.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS {alias}{mode}")
     except Exception as e:
         raise UsageError(f"--history {folder}: cannot open {STORE} ({str(e).splitlines()[0]}); "
                          "move it aside to start a new history") from None
     tables = {t for (t,) in conn.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ?",
-                                         [_ALIAS]).fetchall()}
-    if tables and not ("store_info" in tables and conn.execute(
-            f"SELECT value FROM {_ALIAS}.store_info WHERE name = 'format'").fetchone() == (FORMAT,)):
-        conn.execute(f"DETACH {_ALIAS}")
+                                         [alias]).fetchall()}
+    if tables and not (set(TABLES) <= tables and conn.execute(
+            f"SELECT value FROM {alias}.store_info WHERE name = 'format'").fetchone() == (FORMAT,)):
+        conn.execute(f"DETACH {alias}")
         raise UsageError(f"--history {folder}: {STORE} is not a validator903 history ({FORMAT}); "
                          "move it aside to start a new history")
 
@@ -133,12 +134,19 @@ def prepare(folder: Path, data, source: str) -> Pending:
     try:
         for stale in folder.glob(f".{STORE}.v903-*"):  # a killed run's copy: we hold the lock, it is no one's
             stale.unlink(missing_ok=True)
-        if final.is_file():
-            shutil.copyfile(final, tmp)
         pending = Pending(tmp, final, fd, lock_path, Trend([]), 0)
         conn = data.conn
         _open_store(conn, tmp, folder)
         try:
+            for ddl in DDL:
+                conn.execute(ddl.format(h=_ALIAS))
+            if final.is_file():  # rewritten whole, not appended to: the file stays as small as its rows
+                _open_store(conn, final, folder, read_only=True, alias=_EARLIER)
+                try:
+                    for t in TABLES:
+                        conn.execute(f"INSERT INTO {_ALIAS}.{t} SELECT * FROM {_EARLIER}.{t}")
+                finally:
+                    conn.execute(f"DETACH {_EARLIER}")
             pending.run_id = _add_run(conn, data, source, __version__)
             pending.trend = _read(conn, data.year, data.la, f"{final}")
             conn.execute(f"CHECKPOINT {_ALIAS}")
@@ -156,8 +164,6 @@ def prepare(folder: Path, data, source: str) -> Pending:
 
 def _add_run(conn, data, source: str, version: str) -> int:
     h = _ALIAS
-    for ddl in DDL:
-        conn.execute(ddl.format(h=h))
     conn.execute(f"INSERT INTO {h}.store_info VALUES ('format', ?) ON CONFLICT DO NOTHING", [FORMAT])
     year, la = data.year, data.la
     f = data.figures()
@@ -192,11 +198,12 @@ def _add_run(conn, data, source: str, version: str) -> int:
 
 
 def _read(conn, year: str | None, la: str | None, source: str) -> Trend:
-    """The runs of one year and LA in the attached store, oldest first (every year and LA when
-    ``year`` is None: the latest run's)."""
+    """The runs of one year and LA in the attached store, oldest first (by default the year and LA
+    of the newest run)."""
     h = _ALIAS
-    if year is None:
-        row = conn.execute(f"SELECT year, la FROM {h}.runs ORDER BY run_at DESC, run_id DESC LIMIT 1").fetchone()
+    if year is None or la is None:  # what is not given is the newest (matching) run's
+        row = conn.execute(f"SELECT year, la FROM {h}.runs WHERE (? IS NULL OR year = ?) AND (? IS NULL OR la = ?) "
+                           "ORDER BY run_at DESC, run_id DESC LIMIT 1", [year, year, la, la]).fetchone()
         if row is None:
             return Trend([], source=source)
         year, la = row
