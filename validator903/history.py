@@ -60,6 +60,14 @@ def check_folder(folder: Path, inputs: list[Path]) -> None:
     store = p / STORE
     if store.exists() and not store.is_file():
         raise UsageError(f"--history {folder}: {store} is not a file")
+    if store.is_file():  # a store we could not add to is said now, not after every rule has run
+        import duckdb
+
+        conn = duckdb.connect()
+        try:
+            _open_store(conn, store, Path(folder), read_only=True)
+        finally:
+            conn.close()
 
 
 @dataclass
