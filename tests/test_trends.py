@@ -101,6 +101,23 @@ def test_an_interrupted_run_leaves_the_store_as_it_was(weeks, tmp_path, monkeypa
         assert c.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 3
 
 
+def test_a_second_run_adding_at_the_same_moment_is_refused(weeks, tmp_path):
+    import fcntl
+    import os
+
+    hist = tmp_path / "h"
+    shutil.copytree(weeks["hist"], hist)
+    before = (hist / "history.duckdb").read_bytes()
+    fd = os.open(hist / ".history.duckdb.v903.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # as the other run holds it
+        p = cli("validate", SAMPLE / "current", *ARGS, "-q", "--history", hist)
+    finally:
+        os.close(fd)
+    assert p.returncode == 2 and "another validator903 run" in p.stderr
+    assert (hist / "history.duckdb").read_bytes() == before
+
+
 def test_a_store_that_is_not_ours_is_refused_and_left_alone(tmp_path):
     hist = tmp_path / "h"
     hist.mkdir()

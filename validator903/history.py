@@ -104,11 +104,17 @@ def _lock(folder: Path, option: str) -> tuple[int, Path]:
     from .outputs import _try_lock
 
     path = folder / f".{STORE}.v903.lock"
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    if not _try_lock(fd):
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        if not _try_lock(fd):
+            os.close(fd)
+            raise UsageError(f"{option} {folder}: another validator903 run is adding to its history; wait for it")
+        try:  # the run that held it may have just removed the file: then lock the new one
+            if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                return fd, path
+        except FileNotFoundError:
+            pass
         os.close(fd)
-        raise UsageError(f"{option} {folder}: another validator903 run is adding to its history; wait for it")
-    return fd, path
 
 
 def _open_store(conn, path: Path, folder: Path, read_only: bool = False, alias: str = _ALIAS) -> None:
