@@ -34,7 +34,7 @@ def _split_codes(rules: Optional[str]) -> list[str] | None:
 def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str | None,
               output: Path | None, rules: str | None, strict: bool, quiet: bool = False,
               profile: bool = False, formats: list[str] | None = None, compare_with: Path | None = None,
-              by_social_worker: Path | None = None) -> int:
+              by_social_worker: Path | None = None, history: Path | None = None) -> int:
     from . import engine
     from .load.checks import run_warnings, same_inputs
     from .pipeline import Request, run_pipeline
@@ -43,7 +43,7 @@ def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     chosen = rules_for_year(ctx.year, _split_codes(rules))
     req = Request(output, formats, compare_with, by_social_worker, quiet, strict, profile,
-                  inputs=list(paths) + list(previous or []))
+                  inputs=list(paths) + list(previous or []), history=history)
     early = same_inputs(paths, previous)
 
     def start(conn):
@@ -76,6 +76,8 @@ FORMAT_HELP = ("Reports to write into --output: csv (errors.csv, summary.csv; th
                "html (report.html), json (errors.json). Several: --format csv,xlsx,html or repeat the option.")
 COMPARE_HELP = ("The --output folder of an earlier run: mark each error new or still open and list the errors "
                 "fixed since then, in every format (csv: errors_compared.csv, fixed.csv).")
+HISTORY_HELP = ("Add this run's summary (per rule: rows, children, new, fixed) to DIR/history.duckdb and give "
+                "report.html and report.xlsx a trend page over the runs of this year and LA.")
 BY_SW_HELP = ("Also write one CSV per social worker into this folder (sw_<SW_ID>.csv, unassigned.csv, "
               "index.csv).")
 
@@ -96,11 +98,12 @@ def validate(
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
+    history: Optional[Path] = typer.Option(None, "--history", help=HISTORY_HELP),
 ):
     """Validate a return. Exit 0 when validation ran, 1 with --strict and findings, 2 for unusable input."""
     _use_packs(rules_dir)
     raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet, profile,
-                               fmt, compare_with, by_social_worker))
+                               fmt, compare_with, by_social_worker, history))
 
 
 @app.command()
@@ -229,6 +232,7 @@ def run(
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
+    history: Optional[Path] = typer.Option(None, "--history", help=HISTORY_HELP),
 ):
     """Run the rules inside a warehouse: read-only SELECTs by default, or deployed views."""
     _use_packs(rules_dir)
@@ -240,7 +244,7 @@ def run(
 
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     m = load_mapping(mapping, dialect_of(url), source_schema)
-    req = Request(output, fmt, compare_with, by_social_worker, quiet, strict)
+    req = Request(output, fmt, compare_with, by_social_worker, quiet, strict, history=history)
     total = len(rules_for_year(ctx.year, _split_codes(rules)))
     remote = connect(url)
     try:
@@ -276,6 +280,97 @@ def snapshot(
     n = take(conn, schema)
     conn.close()
     out_console.print(f"appended {n} errors to {schema}.v903_error_history", highlight=False)
+
+
+@app.command()
+def trends(
+    out: List[Path] = typer.Option(..., "--out", help="trends.html and/or trends.xlsx (repeat for both)."),
+    url: Optional[str] = typer.Option(None, "--url", help="A warehouse with snapshots in <schema>.v903_error_history."),
+    history: Optional[Path] = typer.Option(None, "--history", help="Or the folder of a validate --history store."),
+    schema: str = typer.Option("ssda903", "--schema"),
+    year: Optional[str] = typer.Option(None, "--year", help="Collection year (default: the newest run's)."),
+    la: Optional[str] = typer.Option(None, "--la", help="LA code (default: the newest run's)."),
+):
+    """The trend page on its own: errors and children with errors per run, top rules, new vs fixed per week."""
+    from .reports.standalone import check_outs, write_outs
+
+    if (url is None) == (history is None):
+        raise UsageError("trends: give --url (the warehouse's snapshots) or --history DIR (validate --history's store)")
+    check_outs(out)
+    if year is not None:
+        year = str(CollectionYear.parse(year))
+    la = check_la_code(la)
+    if url is not None:
+        from .warehouse.connect import connect
+        from .warehouse.mapping import _ident
+        from .warehouse.trends import read_trend
+
+        _ident(schema, "--schema")
+        conn = connect(url)
+        try:
+            trend = read_trend(conn, schema, year, la)
+        finally:
+            conn.close()
+    else:
+        from .history import read_history
+
+        trend = read_history(history, year, la)
+        if not trend.runs:
+            raise UsageError(f"--history {history}: no runs" + (f" of {year}" if year else "")
+                             + (f" of LA {la}" if la else ""))
+    from .reports.trend_page import write_trend_page
+    from .reports.trend_sheet import write_trend_sheet_file
+
+    last = trend.runs[-1]
+    title = f"SSDA903 error trend {last.year or ''}" + (f", LA {last.la}" if last.la else "")
+    for p in write_outs(out, {".html": lambda p: write_trend_page(trend, p, title),
+                              ".xlsx": lambda p: write_trend_sheet_file(trend, p)}):
+        out_console.print(f"wrote {p} ({len(trend.runs)} runs)", highlight=False, markup=False)
+
+
+benchmark_app = typer.Typer(no_args_is_help=True, help="Share an anonymised summary of a run; compare councils.")
+app.add_typer(benchmark_app, name="benchmark")
+
+
+@benchmark_app.command("export")
+def benchmark_export(
+    run_dir: Path = typer.Argument(..., help="The --output folder of a validate (or run --url) run."),
+    out: Path = typer.Option(..., "--out", help="The summary to share, e.g. council.json."),
+    la: Optional[str] = typer.Option(None, "--la", help="LA code, when the run was given none."),
+):
+    """Write an anonymised summary: LA, year, run date, children, per rule rows, children and rate
+    per 100 children; counts from 1 to 4 suppressed (see README: Benchmarking)."""
+    from .benchmark import export, write_json_aside
+
+    if out.resolve() == (run_dir / "validation.duckdb").resolve():
+        raise UsageError(f"--out {out}: is the run's database; name another file")
+    doc = export(run_dir, check_la_code(la))
+    write_json_aside(doc, out)
+    ran = sum(1 for r in doc["rules"] if r["status"] == "ran")
+    out_console.print(f"wrote {out} (LA {doc['la']}, {doc['year']}, {doc['children']:,} children, {ran} rules)",
+                      highlight=False, markup=False)
+
+
+@benchmark_app.command("compare")
+def benchmark_compare(
+    files: List[Path] = typer.Argument(..., help="Exports of two or more councils (benchmark export)."),
+    out: List[Path] = typer.Option(..., "--out", help="report.html and/or report.xlsx (repeat for both)."),
+):
+    """Councils side by side: each one's rate per rule against the median of the others, the
+    outliers, and the rules that flag children in every council."""
+    from .benchmark import compare
+    from .reports.benchmark_report import write_benchmark_html, write_benchmark_xlsx
+    from .reports.standalone import check_outs, write_outs
+
+    check_outs(out)
+    cmp = compare(files)
+    for w in cmp.warnings:
+        err_console.print(f"[yellow]warning:[/yellow] {w}", highlight=False)
+    for p in write_outs(out, {".html": lambda p: write_benchmark_html(cmp, p),
+                              ".xlsx": lambda p: write_benchmark_xlsx(cmp, p)}):
+        out_console.print(f"wrote {p}", highlight=False, markup=False)
+    out_console.print(f"{len(cmp.councils)} councils, {len(cmp.codes)} rules, {len(cmp.common)} flagged in every "
+                      f"council, {len(cmp.outliers())} outliers", highlight=False)
 
 
 @app.command()

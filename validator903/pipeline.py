@@ -35,6 +35,7 @@ class Request:
     strict: bool = False
     profile: bool = False
     inputs: list[Path] = field(default_factory=list)   # files and folders read: never overwritten
+    history: Path | None = None   # --history DIR: add this run's summary to DIR/history.duckdb
 
 
 def _within(path: Path, folder: Path) -> str | None:
@@ -71,6 +72,10 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
     if req.by_social_worker is not None and sw_rel is None:
         sw_t = Target("--by-social-worker", req.by_social_worker, sw_names, req.inputs)
         targets.append(sw_t)
+    if req.history is not None:
+        from .history import check_folder
+        check_folder(req.history, req.inputs)
+    pending = None   # --history: this run's store, written aside until the reports are swapped in
     # The earlier run's database is copied aside first (it may be the --output about to be replaced).
     prev_copy = snapshot_previous(req.compare_with) if req.compare_with is not None else None
     # escaped: a value shown as M[nbsp], or a path with brackets, is text, not console markup
@@ -92,6 +97,10 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
             data = gather(run, prev_copy, req.compare_with)
             for w in data.comparison_warnings:
                 warn(w)
+            if req.history is not None:
+                from .history import prepare
+                pending = prepare(req.history, data, source)
+                data.trend = pending.trend
             if not req.quiet:
                 print_summary(data, out)
             written: list[Path] = []
@@ -118,14 +127,21 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
             conn.close()
         for t in targets:
             t.commit()
+        if pending is not None:
+            pending.commit()
     finally:
         for t in targets:
             t.release()
+        if pending is not None:
+            pending.release()
         if prev_copy is not None:
             shutil.rmtree(prev_copy.parent, ignore_errors=True)
     if out_t is not None:
         for p in [out_t.tmp_to_final(p) for p in written] + [out_t.path / "validation.duckdb"]:
             out.print(f"wrote {p}", highlight=False, markup=False)
+    if pending is not None:
+        out.print(f"wrote {pending.final} (run {pending.run_id}; {len(pending.trend.runs)} of {ctx.year}"
+                  f"{', LA ' + ctx.la_code if ctx.la_code else ''})", highlight=False, markup=False)
     if req.by_social_worker is not None:
         final = [(sw_t or out_t).tmp_to_final(p) for p in sw_files]
         lists = [p for p in final if p.name.startswith("sw_")]

@@ -182,6 +182,7 @@ class ReportData:
     local_tables: frozenset[str] = frozenset()  # staged here (none for `run --url`: they stay on the server)
     comparison_warnings: list[str] = field(default_factory=list)
     report_warnings: list[str] = field(default_factory=list)      # said while writing (a sheet continued)  # --compare-with a run of another year or LA
+    trend: object = None                    # --history: validator903.trend.Trend of this year and LA, this run last
     _cells: dict | None = field(default=None, repr=False)
     _cols: dict | None = field(default=None, repr=False)
 

@@ -185,6 +185,9 @@ def write_html(data: ReportData, path: Path) -> Path:
                '<div id="chart-rules" class="chart"></div><p class="legend">Click a bar to list its children.</p>'
                '</section><section><h2>Errors by table</h2><p class="legend">Rows flagged in each table.</p>'
                '<div id="chart-tables" class="chart"></div></section></div>')
+    if data.trend is not None and data.trend.runs:  # --history: the runs of this year so far
+        from .trend_page import trend_section
+        out.append(trend_section(data.trend))
 
     # -- rules that did not run, then every rule
     not_run = [r for r in rules if r["status"] != "ran"]

@@ -118,6 +118,9 @@ def _write(data: ReportData, path: Path) -> Path:
                        "author": "validator903"})
     compared = data.compared_with is not None
     _summary(wb, fmt, data, compared)
+    if data.trend is not None and data.trend.runs:  # --history: the runs of this year so far
+        from .trend_sheet import write_trend_sheet
+        write_trend_sheet(wb, fmt, data.trend)
     _errors(wb, fmt, data, compared)
     _children(wb, fmt, data, compared)
     if compared:
