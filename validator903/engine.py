@@ -13,7 +13,7 @@ from typing import Callable
 
 import duckdb
 
-from .context import RuleContext
+from .context import CollectionYear, RuleContext
 from .load import LoadResult, load_all
 from .rules import Rule, code_sort_key
 from .stage import stage_duckdb
@@ -111,9 +111,11 @@ def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | 
     return Run(conn, ctx, loaded)
 
 
-def skipped_status(missing: list[str]) -> str:
+def skipped_status(missing: list[str], year: CollectionYear | None = None) -> str:
     """Why a rule did not run, naming what would let it: a table of this year's return, then a
-    reference file ("skipped: needs postcodes (--postcodes FILE)"), then last year's return."""
+    reference file ("skipped: needs postcodes (--postcodes FILE)"), then last year's return. With
+    the ``year``, a table last year's return cannot have (DoLo in 2026/27: first collected then)
+    is said to be so, since supplying last year's return would not help."""
     from .tables import LAST_SUFFIX, is_reference
 
     this_year = [t for t in missing if not t.endswith(LAST_SUFFIX) and not is_reference(t)]
@@ -121,7 +123,12 @@ def skipped_status(missing: list[str]) -> str:
         return f"skipped: missing table {', '.join(this_year)}"
     why = [f"needs {spec_for(t).name} ({spec_for(t).option or 'bundled with validator903'})"
            for t in missing if is_reference(t)]
-    if any(t.endswith(LAST_SUFFIX) for t in missing):
+    last = [spec_for(t) for t in missing if t.endswith(LAST_SUFFIX)]
+    too_new = [t for t in last if year is not None and t.first_year > year.start_year - 1]
+    if too_new:
+        why.append(f"last year's return ({CollectionYear(year.start_year - 1)}) cannot have "
+                   + ", ".join(f"{t.peer_name} (first collected in {CollectionYear(t.first_year)})" for t in too_new))
+    elif last:
         why.append("previous year not supplied")
     return "skipped: " + "; ".join(why)
 
@@ -129,7 +136,7 @@ def skipped_status(missing: list[str]) -> str:
 def run_rule(run: Run, rule: Rule) -> RuleResult:
     missing = [t for t in rule.requires() if t not in run.load.tables]
     if missing:
-        return RuleResult(rule, skipped_status(missing))
+        return RuleResult(rule, skipped_status(missing, run.ctx.year))
     t0 = time.perf_counter()
     try:
         sql = rule.sql(run.ctx, "duckdb")

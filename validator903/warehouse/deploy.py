@@ -113,7 +113,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         f"tables_needed {t(300)}, severity {t(5)}, source {t(10)}, status {t(300)}, "
         f"CONSTRAINT {CATALOGUE}_pk PRIMARY KEY (code))")
     for r in rules + skipped:
-        status = "deployed" if r in rules else skipped_status([x for x in r.requires() if not mapping.has(x)])
+        status = "deployed" if r in rules else skipped_status([x for x in r.requires() if not mapping.has(x)], ctx.year)
         tab.statements.append(
             f"INSERT INTO {S}.{CATALOGUE} VALUES ({_lit(r.code)}, {_lit(r.name)}, {_lit(r.message)}, "
             f"{_lit(';'.join(r.fields))}, {_lit(';'.join(r.tables))}, {_lit(bi.severity(r))}, {_lit(bi.source(r))}, "

@@ -148,7 +148,7 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
         if refused:
             result = RuleResult(rule, f"failed: {refused[0]}")
         elif missing:
-            result = RuleResult(rule, skipped_status(missing))
+            result = RuleResult(rule, skipped_status(missing, ctx.year))
         else:
             result = _run_one(conn, run, rule, ctx, mapping, deploy, schema)
         run.results.append(result)
