@@ -272,3 +272,23 @@ def test_the_bundled_la_codes_reach_a_read_only_warehouse_query(tmp_path):
 
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT COUNT(*) FROM ssda903.v903_la_codes").fetchone()[0] == len(la_code_rows())
+
+
+def test_reports_name_the_rules_with_the_two_year_caveat(tmp_path):
+    """1001 and 1002 carry the DfE's NOTE that the tool sees only this year and last year."""
+    from validator903.rules import rules_for_year, two_year_caveat
+
+    expected = sorted((r.code for r in rules_for_year(CollectionYear(2025)) if two_year_caveat(r.message)),
+                      key=lambda c: (len(c), c))
+    assert {"1001", "1002"} <= set(expected)
+    p = cli("validate", SAMPLE / "current", "--previous", SAMPLE / "previous", "--year", "2025/26",
+            "--output", tmp_path, "--format", "html,xlsx", check=0)
+    line = next(ln for ln in p.stdout.splitlines() if ln.startswith("Two-year caveat"))
+    assert all(c in line for c in expected)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'id="two-year"' in html and "1001, 1002" in html
+    import openpyxl
+
+    ws = openpyxl.load_workbook(tmp_path / "report.xlsx", read_only=True)["Summary"]
+    cells = {r[0]: r[1] for r in ws.iter_rows(min_row=2, max_row=20, max_col=2, values_only=True) if r[0]}
+    assert "1001" in cells["Two-year caveat"] and "1002" in cells["Two-year caveat"]
