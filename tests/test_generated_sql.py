@@ -194,11 +194,12 @@ def test_sql_server_staged_text_carries_the_binary_collation_by_type():
     from validator903.tables import DERIVED, all_table_names, spec_for
     from validator903.warehouse.source import staged_select
 
-    mapping = default_mapping("council")
+    mapping = default_mapping("council", references=True)
     for table in all_table_names():
         tree = staged_select(mapping, table, "tsql")
         t = spec_for(table)
-        texts = {c.lower() for c in t.codes} | {c.lower() + "_raw" for c in t.dates} | \
+        texts = ({c for c, kind, _ in t.staged if kind == "text"} if t.staged else
+                 {c.lower() for c in t.codes} | {c.lower() + "_raw" for c in t.dates}) | \
             {c.lower() for c in DERIVED.get(t.name, ())}
         for proj in tree.expressions:
             collated = isinstance(proj.this, exp.Collate)
