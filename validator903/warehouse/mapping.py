@@ -32,7 +32,7 @@ from sqlglot import exp
 
 from ..dialects import spec
 from ..errors import UsageError
-from ..tables import DERIVED, LAST_SUFFIX, TABLES, all_table_names, spec_for
+from ..tables import BY_NAME, DERIVED, LAST_SUFFIX, TABLES, all_table_names, is_reference, spec_for
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$#]{0,127}$")
 _FORBIDDEN = (exp.Subquery, exp.Select, exp.Union, exp.Insert, exp.Update, exp.Delete, exp.Drop,
@@ -53,6 +53,7 @@ class TableSource:
     columns: dict[str, ColumnSource] = field(default_factory=dict)
     row_no: str | None = None
     quoted: bool = True                     # False for defaults: canonical names stay unquoted
+    rows: tuple[dict, ...] | None = None    # bundled data inlined as literal rows (read-only runs)
 
 
 @dataclass
@@ -113,14 +114,32 @@ def _called(tree: exp.Expression, dialect: str) -> list[str]:
     return _CALL.findall(_STRING.sub("''", text))
 
 
-def default_mapping(schema: str | None = None, omit: set[str] | None = None) -> Mapping:
+def default_mapping(schema: str | None = None, omit: set[str] | None = None, references: bool = False) -> Mapping:
+    """Every 903 table at its canonical name in ``schema`` (``omit`` excepted). A postcode table
+    exists only where a mapping names it (``references``: the reference tables too, as for a
+    mapping's ``tables:`` list); the bundled la_codes is never the council's (see deploy)."""
     tables = {}
     for name in all_table_names():
-        if omit and name in omit:
+        if (omit and name in omit) or (is_reference(name) and not references):
             continue
         relation = (schema, name) if schema else (name,)
         tables[name] = TableSource(name, relation, quoted=False)
     return Mapping(tables, set(omit or ()))
+
+
+LA_CODES_TABLE = "v903_la_codes"   # the bundled LA codes, in our schema when deployed
+
+
+def la_codes_source(schema: str | None = None) -> TableSource:
+    """Where the bundled la_codes comes from in a warehouse: our table ``<schema>.v903_la_codes``
+    (deploy creates it, valid_from/valid_to as DATEs), or, with no schema (a read-only run, which
+    creates nothing), its rows inlined as literals."""
+    from ..reference import LA_CODES, la_code_rows
+
+    if schema is None:
+        return TableSource(LA_CODES, (LA_CODES,), quoted=False, rows=la_code_rows())
+    cols = {c: ColumnSource(column=c.lower(), is_date=c in spec_for(LA_CODES).dates) for c in spec_for(LA_CODES).columns}
+    return TableSource(LA_CODES, (schema, LA_CODES_TABLE), cols)
 
 
 def load_mapping(path: Path | None, dialect: str, source_schema: str | None = None) -> Mapping:
@@ -140,10 +159,15 @@ def load_mapping(path: Path | None, dialect: str, source_schema: str | None = No
     unknown = sorted(set(given or ()) - set(all_table_names()))
     if unknown:
         raise UsageError(f"{path}: unknown table(s) {', '.join(unknown)}; use the canonical names")
+    bundled = sorted(t for t in given or () if is_reference(t) and not BY_NAME[t].option)
+    if bundled:
+        raise UsageError(f"{path}: {', '.join(bundled)} is bundled with validator903 (deployed as v903_{bundled[0]}); "
+                         "leave it out of the mapping")
     # A mapping names what exists: with a tables: list, an unlisted table is not available (its
     # rules are skipped) rather than guessed at its canonical name; without one, every table is
     # at its canonical name in the schema.
-    mapping = default_mapping(schema, omit=set(all_table_names()) - set(given) if given is not None else None)
+    mapping = default_mapping(schema, omit=set(all_table_names()) - set(given) if given is not None else None,
+                              references=given is not None)
     given = given or {}
     if default_row_no:
         for ts in mapping.tables.values():
@@ -205,7 +229,16 @@ def starter() -> str:
     """A starter mapping: every table and every column, with the type validator903 expects."""
     body = "".join(f"  {t.name}{suffix}:\n    source: ssda903_{t.name}{suffix}\n    columns: {{}}\n" + _column_lines(t)
                    for suffix in ("", LAST_SUFFIX) for t in TABLES)
-    return STARTER_HEAD + body
+    return STARTER_HEAD + body + STARTER_POSTCODES
+
+
+# The postcode table is optional (its rules are skipped without it), so it is offered commented out.
+STARTER_POSTCODES = """  # The ONS postcode directory (NSPL or ONSPD) loaded as a table, for the placement postcode rules;
+  # ONSPD names the LA columns oslaua and oscty.
+  # postcodes:
+  #   source: ref.nspl
+  #   columns: {PCD: pcd, PCDS: pcds, LAUA: laua, CTY: cty, OSEAST1M: oseast1m, OSNRTH1M: osnrth1m, DOTERM: doterm}
+"""
 
 
 STARTER_HEAD = """# validator903 mapping: where each 903 table lives in your warehouse.
