@@ -24,10 +24,10 @@ from validator903.tables import BY_NAME
 
 SAMPLE = sample_dir()
 ARGS = ["--year", "2025/26", "--la", "999"]
-FIXED_CHILD = "829647"   # its SEX X (rule 101) is corrected in "next week's" return
+FIXED_CHILD = "101124"   # its SEX X (rule 101) is corrected in "next week's" return
 # what that correction fixes: not a valid code (101), and not last year's sex (202)
 FIXED_ERRORS = [("101", FIXED_CHILD), ("202", FIXED_CHILD)]
-NEW_CHILD = "100016"     # its ETHNIC is blanked there: a new 103
+NEW_CHILD = "100002"     # its ETHNIC is blanked there: a new 103
 # what that blank ETHNIC newly breaks: not a valid code (103), and not last year's code (204)
 NEW_ERRORS = [("103", NEW_CHILD), ("204", NEW_CHILD)]
 

@@ -83,3 +83,17 @@ def test_a_few_kinds_make_most_errors(tmp_path):
     _, conn = validate(tmp_path, 4000, "2025/26", 5, 0.05)
     counts = [n for _, n in conn.execute("SELECT code, COUNT(*) FROM errors GROUP BY 1 ORDER BY 2 DESC").fetchall()]
     assert sum(counts[:3]) * 2 > sum(counts) and len(counts) >= 8
+
+
+def test_the_bundled_sample_is_current_synth_output(tmp_path):
+    """validator903/sample is `write_sample(…, 200, 2025/26, seed=SAMPLE_SEED, error_rate=SAMPLE_ERROR_RATE)`:
+    regenerate it when synth changes."""
+    from validator903.resources import sample_dir
+    from validator903.synth import SAMPLE_ERROR_RATE, SAMPLE_SEED, write_sample
+
+    write_sample(tmp_path, 200, CollectionYear.parse("2025/26"), SAMPLE_SEED, SAMPLE_ERROR_RATE)
+    for part in ("current", "previous"):
+        assert sorted(f.name for f in (tmp_path / part).glob("*.csv")) == \
+            sorted(f.name for f in (sample_dir() / part).glob("*.csv"))
+        for f in sorted((sample_dir() / part).glob("*.csv")):
+            assert (tmp_path / part / f.name).read_bytes() == f.read_bytes(), f"{part}/{f.name}"

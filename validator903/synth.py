@@ -505,7 +505,7 @@ def _year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[
                                   "PLACE": e.place, "PLACE_PROVIDER": PROVIDER.get(e.place, ""),
                                   "DEC": fmt(e.dec), "REC": e.rec or "",
                                   "REASON_PLACE_CHANGE": e.reason_change or "",
-                                  "HOME_POST": c.home_post, "PL_POST": POSTCODES[(len(e.place) + ord(e.place[0])) % len(POSTCODES)],
+                                  "HOME_POST": c.home_post, "PL_POST": _placement_postcode(e.place, c.home_post),
                                   "URN": f"SC{(int(c.id) * 7919) % 1000000:06d}" if e.place == "K2" else ""})
         for r in c.reviews:
             if ys <= r <= ye:
@@ -707,10 +707,17 @@ def write_csvs(tables: dict[str, list[dict]], folder: Path, year: CollectionYear
     return written
 
 
-# The bundled sample council (validator903/sample) was written by `write_sample(sample_dir(), 200,
-# 2025/26, SAMPLE_SEED, SAMPLE_ERROR_RATE)` with synth as of commit 9f2e06e, before OC2, adoption,
-# care leavers, missing spells, motherhood and DoLOs followed the rules. It is kept as it is, since
-# the report tests count its rows: regenerating it is a deliberate change, made with those tests.
+def _placement_postcode(place: str, home_post: str) -> str:
+    """Placed with parents (P1) is at home; any other placement is elsewhere (rule 392d)."""
+    if place == "P1":
+        return home_post
+    i = (len(place) + ord(place[0])) % len(POSTCODES)
+    return POSTCODES[i] if POSTCODES[i] != home_post else POSTCODES[(i + 1) % len(POSTCODES)]
+
+
+# The bundled sample council (validator903/sample) is `write_sample(sample_dir(), 200, 2025/26,
+# SAMPLE_SEED, SAMPLE_ERROR_RATE)`: tests/test_synth.py checks it is current synth output, so a change
+# to synth regenerates it (and the report tests that count its rows follow).
 SAMPLE_SEED = 2025
 SAMPLE_ERROR_RATE = 0.15
 
