@@ -295,3 +295,50 @@ def read_provider_lists(paths: list[Path]) -> ProviderLists:
 def split_codes(text: str | None) -> list[str]:
     """The codes of a PLACES or PROVIDER_CODES value (comma-separated, as read above)."""
     return [t for t in (text or "").split(",") if t]
+
+
+# The reference tables one set of lists gives (tables.REFERENCE): the list rows, and one row per
+# code a provider may take, so rules join on codes instead of parsing lists in SQL.
+PLACES_TABLE, PROVIDER_CODES_TABLE = "provider_places", "provider_provider_codes"
+PLACES_COLUMNS, PROVIDER_CODES_COLUMNS = ("URN", "PLACE"), ("URN", "PLACE_PROVIDER")
+
+
+def long_rows(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(provider_places, provider_provider_codes) rows of the providers rows: one per URN and
+    code, each pair once, in list order."""
+    places = {(r["URN"], p): None for r in rows for p in split_codes(r["PLACES"])}
+    codes = {(r["URN"], c): None for r in rows for c in split_codes(r["PROVIDER_CODES"])}
+    return ([{"URN": u, "PLACE": p} for u, p in places], [{"URN": u, "PLACE_PROVIDER": c} for u, c in codes])
+
+
+def attach(conn, paths: list[Path], result) -> None:
+    """The reference loader of ``--providers``: ``raw.providers``, ``raw.provider_places`` and
+    ``raw.provider_provider_codes`` (row_no and the raw columns, all text), recorded in
+    ``result.tables`` with the lists' warnings."""
+    from . import LoadedTable
+
+    lists = read_provider_lists(paths)
+    result.warnings += lists.warnings
+    places, codes = long_rows(lists.rows)
+    conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    source = Path(", ".join(map(str, paths)))
+    for table, columns, rows in (("providers", COLUMNS, lists.rows), (PLACES_TABLE, PLACES_COLUMNS, places),
+                                 (PROVIDER_CODES_TABLE, PROVIDER_CODES_COLUMNS, codes)):
+        _create(conn, f"raw.{table}", columns, rows)
+        result.tables[table] = LoadedTable(table, source, len(rows))
+
+
+def _create(conn, table: str, columns: tuple[str, ...], rows: list[dict]) -> None:
+    """``table`` (row_no, columns as text) holding ``rows``, through a temporary CSV that DuckDB's
+    reader loads at once (row-by-row INSERTs take seconds for a full Ofsted list)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="v903_providers_") as tmp:
+        path = Path(tmp) / "rows.csv"
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(("row_no",) + columns)
+            w.writerows([i, *("" if r[c] is None else r[c] for c in columns)] for i, r in enumerate(rows, start=1))
+        types = ", ".join([f"'row_no': 'BIGINT'"] + [f"'{c}': 'VARCHAR'" for c in columns])
+        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM read_csv('{path.as_posix()}', header = true, "
+                     f"columns = {{{types}}}, quote = '\"', escape = '\"', nullstr = '')")
