@@ -27,12 +27,12 @@ if "$py" -c "import build" 2>/dev/null; then
 else
   "$py" -m pip wheel -q --no-deps -w "$work/dist" "$work/src" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 fi
-# every rule source, derived relation and code list ships (rules_sql/** as validator903/rules_sql/**)
+# every rule source, derived relation, code list and bundled reference table ships (rules_sql/** as validator903/rules_sql/**)
 "$py" - "$work/src" "$work"/dist/validator903-*.whl <<'PY'
 import sys, zipfile
 from pathlib import Path
 src, wheel = Path(sys.argv[1]) / "rules_sql", sys.argv[2]
-want = {str(p.relative_to(src)) for p in src.rglob("*") if p.suffix in (".sql", ".yml")}
+want = {str(p.relative_to(src)) for p in src.rglob("*") if p.suffix in (".sql", ".yml", ".csv")}
 have = {n.split("validator903/rules_sql/", 1)[1] for n in zipfile.ZipFile(wheel).namelist() if "validator903/rules_sql/" in n}
 if want - have:
     sys.exit(f"wheel: missing {sorted(want - have)[:5]} ({len(want - have)} files)")

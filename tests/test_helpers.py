@@ -19,7 +19,9 @@ def _norm(value):
         return value.isoformat()
     if isinstance(value, bool) or value is None:
         return value
-    return value if isinstance(value, str) else int(value)
+    if isinstance(value, str):
+        return value
+    return int(value) if float(value).is_integer() else float(value)  # a distance keeps its 0.1
 
 
 def _want(case):

@@ -34,7 +34,7 @@ def _split_codes(rules: Optional[str]) -> list[str] | None:
 def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str | None,
               output: Path | None, rules: str | None, strict: bool, quiet: bool = False,
               profile: bool = False, formats: list[str] | None = None, compare_with: Path | None = None,
-              by_social_worker: Path | None = None) -> int:
+              by_social_worker: Path | None = None, references: dict[str, list[Path]] | None = None) -> int:
     from . import engine
     from .load.checks import run_warnings, same_inputs
     from .pipeline import Request, run_pipeline
@@ -43,11 +43,11 @@ def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     chosen = rules_for_year(ctx.year, _split_codes(rules))
     req = Request(output, formats, compare_with, by_social_worker, quiet, strict, profile,
-                  inputs=list(paths) + list(previous or []))
+                  inputs=list(paths) + list(previous or []) + [p for ps in (references or {}).values() for p in ps])
     early = same_inputs(paths, previous)
 
     def start(conn):
-        run = engine.prepare(conn, ctx, paths, previous)
+        run = engine.prepare(conn, ctx, paths, previous, references)
         run.load.warnings[:0] = early
         run.load.warnings += run_warnings(run)
         return run
@@ -78,6 +78,18 @@ COMPARE_HELP = ("The --output folder of an earlier run: mark each error new or s
                 "fixed since then, in every format (csv: errors_compared.csv, fixed.csv).")
 BY_SW_HELP = ("Also write one CSV per social worker into this folder (sw_<SW_ID>.csv, unassigned.csv, "
               "index.csv).")
+POSTCODES_HELP = ("The ONS postcode directory (NSPL or ONSPD CSV, or its zip) for the rules on placement "
+                  "postcodes, PL_LA, PL_LOCATION and PL_DISTANCE; without it they are skipped.")
+LA_HELP = "Your local authority: the DfE 3-digit code (352) or the ONS code (E08000003)."
+
+
+def _postcodes_option():
+    return typer.Option(None, "--postcodes", help=POSTCODES_HELP)
+
+
+def _references(postcodes: Path | None) -> dict[str, list[Path]]:
+    """The reference files given on the command line, by the table they supply."""
+    return {"postcodes": [postcodes]} if postcodes is not None else {}
 
 
 @app.command()
@@ -85,7 +97,7 @@ def validate(
     paths: List[Path] = typer.Argument(..., help="Folder(s) or files: the 903 CSVs or the DfE XML return."),
     previous: Optional[List[Path]] = typer.Option(None, "--previous", help="Last year's return (folder or files)."),
     year: str = typer.Option(..., "--year", help=f"Collection year: {', '.join(SUPPORTED_YEARS)}."),
-    la: Optional[str] = typer.Option(None, "--la", help="Your DfE 3-digit LA code, e.g. 352."),
+    la: Optional[str] = typer.Option(None, "--la", help=LA_HELP),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for the reports and validation.duckdb."),
     rules: Optional[str] = typer.Option(None, "--rules", help="Only these codes, comma-separated."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when anything is flagged."),
@@ -96,11 +108,12 @@ def validate(
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
+    postcodes: Optional[Path] = _postcodes_option(),
 ):
     """Validate a return. Exit 0 when validation ran, 1 with --strict and findings, 2 for unusable input."""
     _use_packs(rules_dir)
     raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet, profile,
-                               fmt, compare_with, by_social_worker))
+                               fmt, compare_with, by_social_worker, _references(postcodes)))
 
 
 @app.command()
@@ -110,6 +123,7 @@ def demo(
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
+    postcodes: Optional[Path] = _postcodes_option(),
 ):
     """Validate the bundled sample council (current and previous year) and print a summary."""
     from .resources import sample_dir
@@ -119,7 +133,8 @@ def demo(
     out = output or Path(tempfile.mkdtemp(prefix="validator903_demo_"))
     out_console.print(f"Sample council: {sample} ({SAMPLE_YEAR}, LA 999)")
     raise typer.Exit(_validate([sample / "current"], [sample / "previous"], SAMPLE_YEAR, "999", out, None, False,
-                               formats=fmt, compare_with=compare_with, by_social_worker=by_social_worker))
+                               formats=fmt, compare_with=compare_with, by_social_worker=by_social_worker,
+                               references=_references(postcodes)))
 
 
 @app.command("rules")
@@ -157,7 +172,7 @@ def show(
     code: str = typer.Argument(..., help="Rule code, e.g. 103"),
     dialect: str = typer.Option("duckdb", "--dialect", help="duckdb, postgres, tsql or oracle"),
     year: Optional[str] = typer.Option(None, "--year", help="Collection year (default: the latest the rule has)."),
-    la: Optional[str] = typer.Option(None, "--la"),
+    la: Optional[str] = typer.Option(None, "--la", help=LA_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
 ):
     """Print a rule's metadata and its SQL in one dialect."""
@@ -185,7 +200,7 @@ def compile_cmd(
     mapping: Optional[Path] = typer.Option(None, "--mapping", help="YAML mapping of the 903 tables to yours."),
     schema: str = typer.Option("ssda903", "--schema", help="The one schema validator903 creates objects in."),
     source_schema: Optional[str] = typer.Option(None, "--source-schema", help="Where unmapped source tables live."),
-    la: Optional[str] = typer.Option(None, "--la"),
+    la: Optional[str] = typer.Option(None, "--la", help=LA_HELP),
     rules: Optional[str] = typer.Option(None, "--rules"),
     target_version: Optional[str] = typer.Option(
         None, "--target-version", help="SQL Server version the scripts may rely on (default 2012: "
@@ -221,7 +236,7 @@ def run(
     deploy: bool = typer.Option(False, "--deploy", help="Create the views in --schema first (needs DDL rights)."),
     grant_to: Optional[str] = typer.Option(None, "--grant-to", help="With --deploy: a BI role to grant read access."),
     schema: str = typer.Option("ssda903", "--schema"),
-    la: Optional[str] = typer.Option(None, "--la"),
+    la: Optional[str] = typer.Option(None, "--la", help=LA_HELP),
     rules: Optional[str] = typer.Option(None, "--rules"),
     strict: bool = typer.Option(False, "--strict"),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
@@ -229,8 +244,13 @@ def run(
     compare_with: Optional[Path] = typer.Option(None, "--compare-with", help=COMPARE_HELP),
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
+    postcodes: Optional[Path] = typer.Option(None, "--postcodes", help="Not for a warehouse: name your postcode "
+                                             "table in the mapping (tables: postcodes: source: ...)."),
 ):
     """Run the rules inside a warehouse: read-only SELECTs by default, or deployed views."""
+    if postcodes is not None:  # the rules read the postcode table where the data lives
+        raise UsageError(f"--postcodes {postcodes}: in a warehouse the postcode table comes from the mapping "
+                         "(tables: postcodes: {source: your_schema.your_nspl_table}), not a file")
     _use_packs(rules_dir)
     from .pipeline import Request, run_pipeline
     from .rules import rules_for_year

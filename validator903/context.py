@@ -9,7 +9,6 @@ from .errors import UsageError
 
 SUPPORTED_YEARS = ("2023/24", "2024/25", "2025/26", "2026/27")
 _YEAR = re.compile(r"^(20\d\d)[/_-](\d\d)$")
-_LA = re.compile(r"^\d{3}$")
 
 
 @dataclass(frozen=True, order=True)
@@ -41,12 +40,11 @@ class CollectionYear:
 
 
 def check_la_code(la: str | None) -> str | None:
-    """A DfE 3-digit LA code (e.g. 352 for Manchester) or None."""
-    if la is None:
-        return None
-    if not _LA.match(la.strip()):
-        raise UsageError(f"--la {la!r} is not a 3-digit DfE local authority code such as 352")
-    return la.strip()
+    """``--la`` as the DfE 3-digit LA code (e.g. 352 for Manchester), given in either form: the
+    3-digit code or the ONS code (E08000003), resolved through the bundled la_codes; or None."""
+    from .reference import resolve_la
+
+    return resolve_la(la)
 
 
 @dataclass(frozen=True)
@@ -58,6 +56,13 @@ class RuleContext:
     # the same views serve another year by updating that row.
     params_table: str | None = None
 
+    @property
+    def la_ons(self) -> str | None:
+        """The council's ONS upper-tier code (bundled la_codes), None when the code is not listed."""
+        from .reference import ons_of
+
+        return ons_of(self.la_code) if self.la_code else None
+
     def jinja_vars(self) -> dict:
         """Values for rule templates. Dates are emitted through the ssda_date helper so each
         dialect writes its own NLS-proof literal."""
@@ -66,7 +71,7 @@ class RuleContext:
             p = lambda col: f"(SELECT v903p.{col} FROM {self.params_table} AS v903p)"
             return {"year": str(y), "collection_start": p("collection_start"),
                     "collection_end": p("collection_end"), "previous_start": p("previous_start"),
-                    "previous_end": p("previous_end"), "la_code": p("la_code")}
+                    "previous_end": p("previous_end"), "la_code": p("la_code"), "la_ons": p("la_ons")}
         return {
             "year": str(y),
             "collection_start": f"ssda_date('{y.start.isoformat()}')",
@@ -74,4 +79,5 @@ class RuleContext:
             "previous_start": f"ssda_date('{date(y.start_year - 1, 4, 1).isoformat()}')",
             "previous_end": f"ssda_date('{date(y.start_year, 3, 31).isoformat()}')",
             "la_code": f"'{self.la_code}'" if self.la_code else "NULL",
+            "la_ons": f"'{self.la_ons}'" if self.la_ons else "NULL",
         }

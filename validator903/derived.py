@@ -3,9 +3,11 @@
 ``rules_sql/derived/<name>.sql`` is a YAML metadata block (``relation``, ``reads``, ``description``,
 ``columns``) and one portable SELECT, a Jinja template like a rule's. It reads staging tables or
 other derived relations through ``{{ rel('episodes') }}`` and the period through
-``{{ period_start }}`` / ``{{ period_end }}``, so the same file gives this year's relation
+``{{ period_start }}`` / ``{{ period_end }}`` (and the council as ``{{ la_code }}`` / ``{{ la_ons }}``),
+so the same file gives this year's relation
 (``episodes_seq`` over ``episodes``, 1 April to 31 March of the collection year) and last year's
-(``episodes_seq_last`` over ``episodes_last``, the year before).
+(``episodes_seq_last`` over ``episodes_last``, the year before). Reference tables
+(``postcodes``, ``la_codes``) have one form, read by both.
 
 Derived SQL has no WITH (SQL Server allows no CTE inside a CTE, and read-only runs inline these as
 CTEs): it nests subqueries instead.
@@ -25,7 +27,7 @@ import jinja2
 from .context import RuleContext
 from .errors import UsageError
 from .resources import rules_dir
-from .tables import LAST_SUFFIX, all_table_names
+from .tables import LAST_SUFFIX, all_table_names, last_of
 
 _JINJA = jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
@@ -41,6 +43,8 @@ class DerivedRelation:
 
     def render(self, ctx: RuleContext) -> str:
         """Portable SQL reading the staging / derived relations by their canonical names."""
+        from .tables import is_reference
+
         suffix = LAST_SUFFIX if self.last else ""
         if self.last:
             start, end = ctx.jinja_vars()["previous_start"], ctx.jinja_vars()["previous_end"]
@@ -50,7 +54,8 @@ class DerivedRelation:
 
         try:
             return _JINJA.from_string(self.template).render(
-                rel=lambda name: name + suffix, period_start=start, period_end=end,
+                rel=lambda name: name if is_reference(name) else name + suffix, period_start=start, period_end=end,
+                la_code=ctx.jinja_vars()["la_code"], la_ons=ctx.jinja_vars()["la_ons"],
                 **template_functions(ctx.year)).strip().rstrip(";")
         except jinja2.TemplateError as e:
             raise UsageError(f"derived/{self.path.name}: template error: {e}") from None
@@ -72,7 +77,7 @@ def _read(path: Path) -> tuple[DerivedRelation, DerivedRelation]:
                   columns={str(k): " ".join(str(v).split()) for k, v in (meta.get("columns") or {}).items()},
                   template=body, path=path)
     return (DerivedRelation(name, reads, **common),
-            DerivedRelation(name + LAST_SUFFIX, tuple(r + LAST_SUFFIX for r in reads), last=True, **common))
+            DerivedRelation(name + LAST_SUFFIX, tuple(last_of(r) for r in reads), last=True, **common))
 
 
 @lru_cache(maxsize=None)

@@ -213,9 +213,8 @@ def _is_text_literal(node) -> bool:
 
 def _text_columns() -> frozenset[str]:
     """Staged columns that hold text (codes, ids and the original date text)."""
-    from .tables import DERIVED, TABLES
-    names = {c.lower() for t in TABLES for c in t.codes}
-    names |= {c.lower() + "_raw" for t in TABLES for c in t.dates}
+    from .tables import DERIVED, REFERENCE, TABLES
+    names = {c for t in TABLES + REFERENCE for c in t.staged_text}
     names |= {c.lower() for cols in DERIVED.values() for c in cols}
     return frozenset(names)
 
@@ -360,7 +359,7 @@ def _code_version() -> str:
 
     h = hashlib.sha256(Path(__file__).read_bytes())
     h.update(Path(tables.__file__).read_bytes())
-    h.update(repr((tables.TABLES, sorted(tables.DERIVED.items()), tables.LAST_SUFFIX)).encode("utf-8"))
+    h.update(repr((tables.TABLES, tables.REFERENCE, sorted(tables.DERIVED.items()), tables.LAST_SUFFIX)).encode("utf-8"))
     return h.hexdigest()
 
 

@@ -17,6 +17,7 @@ from .context import RuleContext
 from .load import LoadResult, load_all
 from .rules import Rule, code_sort_key
 from .stage import stage_duckdb
+from .tables import spec_for
 
 
 @dataclass
@@ -60,15 +61,20 @@ def open_db(path: Path | None) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path))
 
 
-def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> LoadResult:
+def load_and_stage(conn, current: list[Path], previous: list[Path] | None,
+                   references: dict[str, list[Path]] | None = None) -> LoadResult:
     """Files -> typed staging tables in ``main``; a file that cannot be read exactly raises
-    InputError naming it. Row counts are filled in from the staged tables."""
+    InputError naming it. Row counts are filled in from the staged tables. ``references``: the
+    reference files the user gave (table -> files, e.g. {"postcodes": [nspl.zip]}); the bundled
+    reference tables are staged on every run."""
     import shutil
 
     from .errors import InputError
     from .load.csv_files import read_error
+    from .reference import load_references
 
     loaded = load_all(conn, current, previous)
+    load_references(conn, references, loaded)
 
     def explain(table: str, e: Exception) -> Exception:
         if interrupted(e):  # Ctrl+C while a file was read: not the file's fault
@@ -83,6 +89,9 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> Lo
             shutil.rmtree(loaded.workdir, ignore_errors=True)
     conn.execute("DROP SCHEMA raw CASCADE")  # staging keeps the original text of every date
     for t in loaded.tables.values():
+        if "CHILD" not in spec_for(t.name).columns:  # reference data
+            t.rows = conn.execute(f"SELECT COUNT(*) FROM main.{t.name}").fetchone()[0]
+            continue
         t.rows, mangled, example = conn.execute(
             f"SELECT COUNT(*), COUNT(*) FILTER (WHERE regexp_full_match(child, '[0-9.]+E\\+[0-9]+')), "
             f"MIN(child) FILTER (WHERE regexp_full_match(child, '[0-9.]+E\\+[0-9]+')) FROM main.{t.name}").fetchone()
@@ -92,22 +101,29 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None) -> Lo
     return loaded
 
 
-def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None) -> Run:
+def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None,
+            references: dict[str, list[Path]] | None = None) -> Run:
     """Load, stage and build the derived relations: everything the rules read."""
     from .derived import materialise_duckdb
 
-    loaded = load_and_stage(conn, current, previous)
+    loaded = load_and_stage(conn, current, previous, references)
     materialise_duckdb(conn, ctx, loaded.tables)
     return Run(conn, ctx, loaded)
 
 
 def skipped_status(missing: list[str]) -> str:
-    """Why a rule did not run: last year's return was not supplied, or a table of this year's."""
-    from .tables import LAST_SUFFIX
+    """Why a rule did not run, naming what would let it: a table of this year's return, then a
+    reference file ("skipped: needs postcodes (--postcodes FILE)"), then last year's return."""
+    from .tables import LAST_SUFFIX, is_reference
 
-    if all(t.endswith(LAST_SUFFIX) for t in missing):
-        return "skipped: previous year not supplied"
-    return f"skipped: missing table {', '.join(t for t in missing if not t.endswith(LAST_SUFFIX)) or ', '.join(missing)}"
+    this_year = [t for t in missing if not t.endswith(LAST_SUFFIX) and not is_reference(t)]
+    if this_year:
+        return f"skipped: missing table {', '.join(this_year)}"
+    why = [f"needs {spec_for(t).name} ({spec_for(t).option or 'bundled with validator903'})"
+           for t in missing if is_reference(t)]
+    if any(t.endswith(LAST_SUFFIX) for t in missing):
+        why.append("previous year not supplied")
+    return "skipped: " + "; ".join(why)
 
 
 def run_rule(run: Run, rule: Rule) -> RuleResult:

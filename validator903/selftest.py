@@ -29,7 +29,7 @@ def _literal(want) -> str:
         return "1" if want else "0"
     if isinstance(want, date):
         return f"ssda_date('{want.isoformat()}')"
-    if isinstance(want, int):
+    if isinstance(want, (int, float)):
         return str(want)
     return "'" + str(want).replace("'", "''") + "'"
 
@@ -84,7 +84,7 @@ def case_sql(case, dialect: str) -> str:
 
     from .derived import buildable
     from .tables import all_table_names, spec_for
-    from .testing import child_of
+    from .testing import child_of, with_bundled
     from .warehouse.mapping import ColumnSource, default_mapping
     from .warehouse.source import staged_select
 
@@ -115,9 +115,10 @@ def case_sql(case, dialect: str) -> str:
             tree = exp.union(tree, s, distinct=False, copy=False)
         return tree
 
-    mapping = default_mapping(None, omit=set(all_table_names()) - set(case.tables))
+    tables = with_bundled(case.tables, case.rule().requires())
+    mapping = default_mapping(None, omit=set(all_table_names()) - set(tables), references=True)
     ctes = []
-    for table, rows in case.tables.items():
+    for table, rows in tables.items():
         cols = list(spec_for(table).columns)
         if any("UASC" in r for r in rows):  # given, as an XML return would: not derived
             cols.append("UASC")
@@ -129,9 +130,9 @@ def case_sql(case, dialect: str) -> str:
         ctes.append((source, rows_select(cols, rows)))
     # staged under the canonical names, then the derived relations over them, as a deployment
     # creates its views: the rule's SQL reads them unchanged
-    for table in case.tables:
+    for table in tables:
         ctes.append((table, staged_select(mapping, table, dialect)))
-    for d in buildable(case.tables):
+    for d in buildable(tables):
         ctes.append((d.name, parse(d.render(case.context()))[0]))
 
     rule = parse(case.rule().render(case.context()))[0]

@@ -19,6 +19,8 @@ def staging_select(table: str, source: str, typed_dates: set[str] = frozenset())
     through, and their text form is kept as <col>_raw."""
     spec = spec_for(table)
     cols = ["r.row_no AS row_no"]
+    if spec.staged:  # reference data: its own canonical columns over the source file's
+        return "SELECT " + ", ".join(cols + [f"{expr} AS {name}" for name, _, expr in spec.staged]) + f" FROM {source} AS r"
     for c in spec.columns:
         if c in typed_dates:
             cols.append(f"r.{c} AS {c.lower()}")

@@ -29,18 +29,22 @@ A derived-relation case file names the relation, the columns to compare and the 
 
 A column left out of a row is blank in the CSV. Every table the rule (or relation) needs must be
 given (an empty list is an empty file); the runner loads them as raw text and stages them exactly as
-a real run does, then builds the derived relations.
+a real run does, then builds the derived relations. Reference tables are tables like any other:
+``postcodes`` rows name the NSPL columns (``{pcd: 'AB1 2CD', laua: E08000003, cty: E99999999,
+oseast1m: '384000', osnrth1m: '398000'}``, in any case); the bundled ``la_codes`` is always there
+(a case may give its own rows instead). A derived case may give ``la:`` as a rule case does.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import yaml
 
-from .context import CollectionYear, RuleContext
+from .context import CollectionYear, RuleContext, check_la_code
 from .derived import buildable, by_name, materialise_duckdb
 from .errors import UsageError
 from .load import LoadedTable, LoadResult
@@ -67,7 +71,7 @@ class Case:
         return find_rule(self.code, self.year)
 
     def context(self) -> RuleContext:
-        return RuleContext(self.year, self.la)
+        return RuleContext(self.year, check_la_code(self.la))  # either form, as --la
 
 
 @dataclass
@@ -79,13 +83,14 @@ class DerivedCase:
     tables: dict[str, list[dict]]
     columns: list[str]
     expect: list[tuple] = field(default_factory=list)
+    la: str | None = None
 
     @property
     def id(self) -> str:
         return f"{self.relation}:{self.name}"
 
     def context(self) -> RuleContext:
-        return RuleContext(self.year)
+        return RuleContext(self.year, check_la_code(self.la))  # either form, as --la
 
 
 def _yaml(path: Path) -> dict:
@@ -102,10 +107,28 @@ def _tables(path: Path, name: str, c: dict) -> dict[str, list[dict]]:
     tables = {str(t): list(rows or []) for t, rows in (c.get("tables") or {}).items()}
     for t in tables:
         try:
-            spec_for(t)
+            spec = spec_for(t)
         except KeyError:
             raise UsageError(f"{path}: case {name}: unknown table {t!r}") from None
+        if spec.is_reference:  # a reference file's columns, as its header spells them (pcd, laua, ...)
+            tables[t] = [{str(k).upper(): v for k, v in (r or {}).items()} for r in tables[t]]
     return tables
+
+
+def with_bundled(tables: dict[str, list[dict]], needs) -> dict[str, list[dict]]:
+    """The case's tables plus the bundled ones a real run always stages, where the rule or relation
+    ``needs`` them (staging 161 LA rows for each of thousands of cases would cost minutes)."""
+    from .reference import LA_CODES, la_code_rows
+
+    if LA_CODES in tables or LA_CODES not in needs:
+        return tables
+    return {**tables, LA_CODES: [dict(r) for r in la_code_rows()]}
+
+
+def _needs(case) -> tuple[str, ...]:
+    from .derived import base_tables
+
+    return case.rule().requires() if isinstance(case, Case) else base_tables([case.relation])
 
 
 def load_cases(folder: Path, recursive: bool = False) -> list[Case]:
@@ -139,7 +162,8 @@ def load_derived_cases(folder: Path) -> list[DerivedCase]:
             cases.append(DerivedCase(
                 file=path, relation=relation, name=str(name),
                 year=CollectionYear.parse(str(c.get("year") or "2025/26")), tables=_tables(path, name, c),
-                columns=[str(x) for x in c["columns"]], expect=[tuple(r) for r in c.get("expect") or []]))
+                columns=[str(x) for x in c["columns"]], expect=[tuple(r) for r in c.get("expect") or []],
+                la=str(c["la"]) if c.get("la") is not None else None))
     return cases
 
 
@@ -157,25 +181,26 @@ def load_raw_duckdb(conn, tables: dict[str, list[dict]]) -> LoadResult:
             raise UsageError(f"case table {table}: unknown column(s) {', '.join(sorted(unknown))}")
         conn.execute(f"CREATE TABLE raw.{table} (row_no BIGINT, "
                      + ", ".join(f"{c} VARCHAR" for c in all_cols) + ")")
-        if rows:
-            conn.executemany(
-                f"INSERT INTO raw.{table} VALUES ({', '.join('?' for _ in range(len(all_cols) + 1))})",
-                [[i] + [None if r.get(c) is None else str(r[c]) for c in all_cols]
-                 for i, r in enumerate(rows, start=1)])
+        if rows:  # one statement: DuckDB runs executemany row by row
+            one = f"({', '.join('?' for _ in range(len(all_cols) + 1))})"
+            conn.execute(f"INSERT INTO raw.{table} VALUES {', '.join([one] * len(rows))}",
+                         [v for i, r in enumerate(rows, start=1)
+                          for v in [i] + [None if r.get(c) is None else str(r[c]) for c in all_cols]])
         result.tables[table] = LoadedTable(table, Path(f"<case:{table}>"), len(rows))
     stage_duckdb(conn, sorted(result.tables))
     return result
 
 
-def _duckdb_with(tables: dict[str, list[dict]], ctx: RuleContext):
+def _duckdb_with(tables: dict[str, list[dict]], ctx: RuleContext, needs=()):
     conn = duckdb.connect()
+    tables = with_bundled(tables, needs)
     load_raw_duckdb(conn, tables)
     materialise_duckdb(conn, ctx, tables)
     return conn
 
 
 def run_case_duckdb(case: Case) -> set[tuple[str, int, str | None]]:
-    conn = _duckdb_with(case.tables, case.context())
+    conn = _duckdb_with(case.tables, case.context(), _needs(case))
     try:
         sql = case.rule().sql(case.context(), "duckdb")
         return {(t, int(r), c) for t, r, c in conn.execute(
@@ -188,6 +213,8 @@ def _plain(value):
     """A fetched value as the case files write it: dates as 'yyyy-mm-dd', numbers as int."""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Decimal):  # a server's NUMERIC
+        value = float(value)
     if hasattr(value, "is_integer") and not isinstance(value, bool):
         return int(value) if float(value).is_integer() else float(value)
     return value
@@ -198,7 +225,7 @@ def _sorted_rows(rows) -> list[tuple]:
 
 
 def run_derived_duckdb(case: DerivedCase) -> list[tuple]:
-    conn = _duckdb_with(case.tables, case.context())
+    conn = _duckdb_with(case.tables, case.context(), _needs(case))
     try:
         cols = ", ".join(f"d.{c}" for c in case.columns)
         return _sorted_rows(conn.execute(f"SELECT {cols} FROM {case.relation} AS d").fetchall())
@@ -216,7 +243,7 @@ def child_of(case: Case, table: str, row: int) -> str | None:
     return value or None
 
 
-def _stage_dbapi(cur, tables: dict[str, list[dict]], ctx: RuleContext, dialect: str, schema: str) -> None:
+def _stage_dbapi(cur, tables: dict[str, list[dict]], ctx: RuleContext, dialect: str, schema: str, needs=()) -> None:
     """Raw text tables in ``<schema>_raw``, staged by the warehouse path (a mapping over them,
     Header.UASC derived there as in a deployment) into views in ``schema``, then the derived
     relations as views over those, as a deployment creates them."""
@@ -226,7 +253,8 @@ def _stage_dbapi(cur, tables: dict[str, list[dict]], ctx: RuleContext, dialect: 
     from .warehouse.source import staged_sql
 
     raw = f"{schema}_raw"
-    mapping = default_mapping(raw, omit=set(all_table_names()) - set(tables))
+    tables = with_bundled(tables, needs)
+    mapping = default_mapping(raw, omit=set(all_table_names()) - set(tables), references=True)
     for s in (schema, raw):
         cur.execute(f"DROP SCHEMA IF EXISTS {s} CASCADE")
         cur.execute(f"CREATE SCHEMA {s}")
@@ -258,7 +286,7 @@ def run_case_dbapi(case: Case, conn, dialect: str, schema: str) -> set[tuple[str
     """The same case on a server through DB-API (PostgreSQL in the tests)."""
     cur = conn.cursor()
     try:
-        _stage_dbapi(cur, case.tables, case.context(), dialect, schema)
+        _stage_dbapi(cur, case.tables, case.context(), dialect, schema, _needs(case))
         sql = case.rule().sql(case.context(), dialect)
         cur.execute(f"SELECT DISTINCT q.table_name, q.row_no, q.child FROM ({sql}) AS q")
         return {(t, int(r), c) for t, r, c in cur.fetchall()}
@@ -269,7 +297,7 @@ def run_case_dbapi(case: Case, conn, dialect: str, schema: str) -> set[tuple[str
 def run_derived_dbapi(case: DerivedCase, conn, dialect: str, schema: str) -> list[tuple]:
     cur = conn.cursor()
     try:
-        _stage_dbapi(cur, case.tables, case.context(), dialect, schema)
+        _stage_dbapi(cur, case.tables, case.context(), dialect, schema, _needs(case))
         cur.execute(f"SELECT {', '.join('d.' + c for c in case.columns)} FROM {case.relation} AS d")
         return _sorted_rows(cur.fetchall())
     finally:

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ..context import CollectionYear
-from ..tables import LAST_SUFFIX, spec_for
+from ..tables import LAST_SUFFIX, is_reference, spec_for
 
 # (regex over the trimmed text, what it is, how to fix it)
 OTHER_DATE_FORMATS = (
@@ -171,7 +171,8 @@ def run_warnings(run) -> list[str]:
     conn = run.conn
     out = []
     staged = {t for (t,) in conn.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
-    tables = [t for t in run.load.tables if t in staged]
+    # the return's tables: reference data (la_codes, postcodes) is not the council's to fix
+    tables = [t for t in run.load.tables if t in staged and not is_reference(t)]
     for t in tables:
         source = run.load.tables[t].source
         out += date_format_warnings(conn, t, source)

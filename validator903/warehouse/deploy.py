@@ -2,7 +2,7 @@
 
 Ordered, re-runnable scripts per dialect:
   01_schema      the schema (T-SQL / Postgres; on Oracle the schema is the deploying user)
-  02_tables      v903_parameters (one row: year, dates, LA code), v903_rules (the catalogue) and,
+  02_tables      v903_parameters (one row: year, dates, LA code and its ONS code), v903_rules (the catalogue) and,
                  once, v903_error_history (what `snapshot` appends)
   03_staging     one view per canonical table over the council's own tables (the mapping), then
                  the derived relations (episodes_seq, care_periods, child_facts, ...) over those
@@ -101,12 +101,12 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     tab.statements.append(
         f"CREATE TABLE {S}.{PARAMS} (id INTEGER NOT NULL, collection_year {t(7)}{bin_} NOT NULL, collection_start {date}, "
         f"collection_end {date}, previous_start {date}, previous_end {date}, la_code {t(3)}{bin_}, "
-        f"CONSTRAINT {PARAMS}_pk PRIMARY KEY (id), CONSTRAINT {PARAMS}_one_row CHECK (id = 1))")
+        f"la_ons {t(9)}{bin_}, CONSTRAINT {PARAMS}_pk PRIMARY KEY (id), CONSTRAINT {PARAMS}_one_row CHECK (id = 1))")
     y = ctx.year
     tab.statements.append(
         f"INSERT INTO {S}.{PARAMS} VALUES (1, {_lit(str(y))}, {_date_lit(dialect, y.start)}, {_date_lit(dialect, y.end)}, "
         f"{_date_lit(dialect, y.start.replace(year=y.start_year - 1))}, {_date_lit(dialect, y.end.replace(year=y.start_year))}, "
-        f"{_lit(ctx.la_code)})")
+        f"{_lit(ctx.la_code)}, {_lit(ctx.la_ons)})")
     tab.statements += eng.drop_table_statements(f"{S}.{CATALOGUE}")
     tab.statements.append(
         f"CREATE TABLE {S}.{CATALOGUE} (code {t(16)} NOT NULL, name {t(80)}, message {t(1000)}, fields {t(200)}, "

@@ -32,7 +32,7 @@ from sqlglot import exp
 
 from ..dialects import spec
 from ..errors import UsageError
-from ..tables import DERIVED, LAST_SUFFIX, TABLES, all_table_names, spec_for
+from ..tables import BY_NAME, DERIVED, LAST_SUFFIX, TABLES, all_table_names, is_reference, spec_for
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_$#]{0,127}$")
 _FORBIDDEN = (exp.Subquery, exp.Select, exp.Union, exp.Insert, exp.Update, exp.Delete, exp.Drop,
@@ -113,10 +113,13 @@ def _called(tree: exp.Expression, dialect: str) -> list[str]:
     return _CALL.findall(_STRING.sub("''", text))
 
 
-def default_mapping(schema: str | None = None, omit: set[str] | None = None) -> Mapping:
+def default_mapping(schema: str | None = None, omit: set[str] | None = None, references: bool = False) -> Mapping:
+    """Every 903 table at its canonical name in ``schema`` (``omit`` excepted). A postcode table
+    exists only where a mapping names it (``references``: the reference tables too, as for a
+    mapping's ``tables:`` list); the bundled la_codes is never the council's (see deploy)."""
     tables = {}
     for name in all_table_names():
-        if omit and name in omit:
+        if (omit and name in omit) or (is_reference(name) and not references):
             continue
         relation = (schema, name) if schema else (name,)
         tables[name] = TableSource(name, relation, quoted=False)
@@ -140,10 +143,15 @@ def load_mapping(path: Path | None, dialect: str, source_schema: str | None = No
     unknown = sorted(set(given or ()) - set(all_table_names()))
     if unknown:
         raise UsageError(f"{path}: unknown table(s) {', '.join(unknown)}; use the canonical names")
+    bundled = sorted(t for t in given or () if is_reference(t) and not BY_NAME[t].option)
+    if bundled:
+        raise UsageError(f"{path}: {', '.join(bundled)} is bundled with validator903 (deployed as v903_{bundled[0]}); "
+                         "leave it out of the mapping")
     # A mapping names what exists: with a tables: list, an unlisted table is not available (its
     # rules are skipped) rather than guessed at its canonical name; without one, every table is
     # at its canonical name in the schema.
-    mapping = default_mapping(schema, omit=set(all_table_names()) - set(given) if given is not None else None)
+    mapping = default_mapping(schema, omit=set(all_table_names()) - set(given) if given is not None else None,
+                              references=given is not None)
     given = given or {}
     if default_row_no:
         for ts in mapping.tables.values():

@@ -111,8 +111,7 @@ def staged_select(mapping: Mapping, table: str, dialect: str) -> exp.Expression:
                                f"ssda_date('{LAST_DATE}') THEN {day} END")[0].expressions[0])
     collation = spec(dialect).collation
     if collation:
-        texts = {c.lower() for c in spec_for(table).codes} | {c.lower() + "_raw" for c in spec_for(table).dates} | \
-            {c.lower() for c in DERIVED.get(spec_for(table).name, ())}
+        texts = set(spec_for(table).staged_text) | {c.lower() for c in DERIVED.get(spec_for(table).name, ())}
         for proj in tree.expressions:
             if proj.alias_or_name in texts:
                 proj.set("this", exp.Collate(this=proj.this, expression=exp.Var(this=collation)))
