@@ -87,9 +87,21 @@ def _postcodes_option():
     return typer.Option(None, "--postcodes", help=POSTCODES_HELP)
 
 
-def _references(postcodes: Path | None) -> dict[str, list[Path]]:
+PROVIDERS_HELP = ("The Ofsted provider lists (xlsx or csv, as downloaded: children's homes and social care "
+                  "providers, or the combined list) for the URN rules; repeat the option for each file. "
+                  "Without them those rules are skipped.")
+
+
+def _providers_option():
+    return typer.Option(None, "--providers", help=PROVIDERS_HELP)
+
+
+def _references(postcodes: Path | None, providers: list[Path] | None = None) -> dict[str, list[Path]]:
     """The reference files given on the command line, by the table they supply."""
-    return {"postcodes": [postcodes]} if postcodes is not None else {}
+    refs = {"postcodes": [postcodes]} if postcodes is not None else {}
+    if providers:
+        refs["providers"] = list(providers)
+    return refs
 
 
 @app.command()
@@ -109,11 +121,12 @@ def validate(
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
     postcodes: Optional[Path] = _postcodes_option(),
+    providers: Optional[List[Path]] = _providers_option(),
 ):
     """Validate a return. Exit 0 when validation ran, 1 with --strict and findings, 2 for unusable input."""
     _use_packs(rules_dir)
     raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet, profile,
-                               fmt, compare_with, by_social_worker, _references(postcodes)))
+                               fmt, compare_with, by_social_worker, _references(postcodes, providers)))
 
 
 @app.command()
@@ -124,6 +137,7 @@ def demo(
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
     postcodes: Optional[Path] = _postcodes_option(),
+    providers: Optional[List[Path]] = _providers_option(),
 ):
     """Validate the bundled sample council (current and previous year) and print a summary."""
     from .resources import sample_dir
@@ -134,7 +148,7 @@ def demo(
     out_console.print(f"Sample council: {sample} ({SAMPLE_YEAR}, LA 999)")
     raise typer.Exit(_validate([sample / "current"], [sample / "previous"], SAMPLE_YEAR, "999", out, None, False,
                                formats=fmt, compare_with=compare_with, by_social_worker=by_social_worker,
-                               references=_references(postcodes)))
+                               references=_references(postcodes, providers)))
 
 
 @app.command("rules")
@@ -246,11 +260,16 @@ def run(
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
     postcodes: Optional[Path] = typer.Option(None, "--postcodes", help="Not for a warehouse: name your postcode "
                                              "table in the mapping (tables: postcodes: source: ...)."),
+    providers: Optional[List[Path]] = typer.Option(None, "--providers", help="Not for a warehouse: name your "
+                                                   "provider tables in the mapping (tables: providers: source: ...)."),
 ):
     """Run the rules inside a warehouse: read-only SELECTs by default, or deployed views."""
     if postcodes is not None:  # the rules read the postcode table where the data lives
         raise UsageError(f"--postcodes {postcodes}: in a warehouse the postcode table comes from the mapping "
                          "(tables: postcodes: {source: your_schema.your_nspl_table}), not a file")
+    if providers:  # likewise the provider tables (validator903 providers writes them from the lists)
+        raise UsageError(f"--providers {providers[0]}: in a warehouse the provider tables come from the mapping "
+                         "(tables: providers / provider_places / provider_provider_codes: {source: ...}), not a file")
     _use_packs(rules_dir)
     from .pipeline import Request, run_pipeline
     from .rules import rules_for_year
