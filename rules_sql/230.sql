@@ -6,11 +6,11 @@ fields: [PLACE, DEC, URN]
 tables: [episodes, episode_places]
 years: 2023/24
 differs_from_peer: >
-  PL_LA comes from PL_POST and the postcode file (--postcodes); WAL, SCO, NIR and NUK are outside
+  PL_LA comes from PL_POST and the postcode file; WAL, SCO, NIR and NUK are outside
   England. An H5 episode whose PL_LA is unknown (PL_POST blank or not in the postcode file) is
   checked; the peer passes it (its missing PL_LA reads as the text 'NAN', which starts with N, so
   it counts as Northern Irish). The date is 29/10/2023, as DfE v1.3 amended it and the peer. A DEC
-  that is not a valid date is left to the date rules, as the peer.
+  that is not a valid date is left to the date rules; the peer reads it as missing (open) and flags.
 */
 -- An H5 placement in England (or of unknown place) open on or after 29 October 2023 must give a
 -- URN other than XXXXXXX.
