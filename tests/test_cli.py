@@ -98,8 +98,10 @@ def test_compile_writes_staging_and_rules(tmp_path):
     cli("compile", "--dialect", "tsql", "--year", "2025/26", "--source-schema", "dbo", "--out", tmp_path, check=0)
     staging = (tmp_path / "03_staging.sql").read_text()
     assert "FROM dbo.header AS m" in staging
-    # 12 tables and 3 derived relations, this year and last
-    assert staging.count("CREATE VIEW ssda903.") == 30
+    # 12 tables and 3 derived relations, this year and last, and the bundled LA codes (no postcode
+    # table is mapped, so no episode_places)
+    assert staging.count("CREATE VIEW ssda903.") == 31
+    assert "FROM [ssda903].[v903_la_codes] AS m" in staging and "episode_places" not in staging
     assert "CREATE VIEW ssda903.episodes_seq AS" in staging and "FROM ssda903.episodes AS e" in staging
     assert "COLLATE Latin1_General_BIN2" in (tmp_path / "rules" / "101.sql").read_text()
 

@@ -67,7 +67,8 @@ def test_grants_cover_what_a_bi_role_reads(dialect):
     assert grants and all("bi_reader" in g for g in grants)
     if dialect == "oracle":  # per object: errors, errors_latest, history, catalogue, parameters
         assert {g.split(" ON ")[1].split(" TO ")[0] for g in grants} == {
-            f"{SCHEMA}.{n}" for n in ("errors", "errors_latest", "v903_error_history", "v903_rules", "v903_parameters", "v903_codes")}
+            f"{SCHEMA}.{n}" for n in ("errors", "errors_latest", "v903_error_history", "v903_rules", "v903_parameters", "v903_codes",
+                                   "v903_la_codes")}
     else:  # the schema, so views a redeploy recreates stay readable
         assert f"SCHEMA::{SCHEMA}" in text if dialect == "tsql" else f"ALTER DEFAULT PRIVILEGES IN SCHEMA {SCHEMA}" in text
     assert all(not s.startswith("GRANT") for n, st in scripts.items() if n != "05_errors" for s in st)
@@ -87,8 +88,8 @@ def test_sql_server_checks_compatibility_level_and_writes_unicode_as_n_literals(
 def test_oracle_drops_its_tables_with_purge():
     ctx = RuleContext(CollectionYear.parse("2025/26"), "352")
     tables = build("oracle", ctx, default_mapping("council"), SCHEMA)[1].statements
-    drops = [s for s in tables if "DROP TABLE" in s]  # v903_parameters, v903_rules, v903_codes
-    assert len(drops) == 3 and all("PURGE'" in s for s in drops)
+    drops = [s for s in tables if "DROP TABLE" in s]  # v903_parameters, v903_rules, v903_codes, v903_la_codes
+    assert len(drops) == 4 and all("PURGE'" in s for s in drops)
 
 
 @pytest.mark.parametrize("dialect", ["tsql", "oracle", "postgres"])
@@ -193,11 +194,12 @@ def test_sql_server_staged_text_carries_the_binary_collation_by_type():
     from validator903.tables import DERIVED, all_table_names, spec_for
     from validator903.warehouse.source import staged_select
 
-    mapping = default_mapping("council")
+    mapping = default_mapping("council", references=True)
     for table in all_table_names():
         tree = staged_select(mapping, table, "tsql")
         t = spec_for(table)
-        texts = {c.lower() for c in t.codes} | {c.lower() + "_raw" for c in t.dates} | \
+        texts = ({c for c, kind, _ in t.staged if kind == "text"} if t.staged else
+                 {c.lower() for c in t.codes} | {c.lower() + "_raw" for c in t.dates}) | \
             {c.lower() for c in DERIVED.get(t.name, ())}
         for proj in tree.expressions:
             collated = isinstance(proj.this, exp.Collate)

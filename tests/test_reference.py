@@ -86,6 +86,8 @@ def test_la_codes_list_every_current_council_once():
         "940": "North Northamptonshire", "941": "West Northamptonshire", "942": "Cumberland",
         "943": "Westmorland and Furness"}
     assert by_code["815"]["ONS_CODE"] == "E06000065" and by_code["933"]["ONS_CODE"] == "E06000066"
+    assert by_code["370"]["ONS_CODE"] == "E08000038" and by_code["373"]["ONS_CODE"] == "E08000039"  # recoded 2024
+    assert len({r["ONS_CODE"] for r in la_code_rows()}) == len(la_code_rows())   # v903_la_codes' key
     assert "909" not in by_code and "928" not in by_code   # Cumbria and Northamptonshire are gone
 
 
@@ -194,3 +196,99 @@ def test_run_refuses_a_postcode_file_pointing_at_the_mapping(tmp_path):
     p = cli("run", "--url", f"duckdb:///{tmp_path / 'w.duckdb'}", "--year", "2025/26", "--postcodes",
             HERE / "nspl_made_up.csv", check=2)
     assert p.stderr.count("\n") == 1 and "mapping" in p.stderr
+
+
+# ---- in a warehouse -------------------------------------------------------------------------
+
+def _warehouse(tmp_path) -> Path:
+    """A council warehouse (DuckDB) holding the return as text tables and NSPL as a table."""
+    import duckdb
+
+    db = tmp_path / "warehouse.duckdb"
+    src = _return(tmp_path)
+    con = duckdb.connect(str(db))
+    con.execute("CREATE SCHEMA council")
+    for t in ("header", "episodes"):
+        con.execute(f"CREATE TABLE council.{t} AS SELECT * FROM read_csv('{src / (t + '.csv')}', all_varchar=true)")
+    con.execute(f"CREATE TABLE council.nspl AS SELECT * FROM read_csv('{HERE / 'nspl_made_up.csv'}', all_varchar=true)")
+    con.close()
+    return db
+
+
+MAPPING = """\
+schema: council
+tables:
+  header: {}
+  episodes: {}
+  postcodes:
+    source: council.nspl
+    columns: {PCD: pcd, PCDS: pcds, LAUA: laua, CTY: cty, OSEAST1M: oseast1m, OSNRTH1M: osnrth1m, DOTERM: doterm}
+"""
+
+
+@pytest.mark.parametrize("with_postcodes", [True, False])
+def test_warehouse_reads_the_postcode_table_the_mapping_names(tmp_path, with_postcodes):
+    db = _warehouse(tmp_path)
+    mapping = tmp_path / "mapping.yml"
+    mapping.write_text(MAPPING if with_postcodes else MAPPING.split("  postcodes:")[0], encoding="utf-8")
+    out = tmp_path / "out"
+    cli("run", "--url", f"duckdb:///{db}", "--year", "2025/26", "--la", "352", "--mapping", mapping,
+        "--rules-dir", _pack(tmp_path), "--output", out, check=0)
+    status = {r["code"]: r["status"] for r in csv.DictReader(open(out / "summary.csv", encoding="utf-8"))}
+    flagged = [r["row"] for r in csv.DictReader(open(out / "errors.csv", encoding="utf-8")) if r["code"] == "LAPC1"]
+    if with_postcodes:
+        assert status["LAPC1"] == "ran" and flagged == ["3"]
+    else:
+        assert status["LAPC1"] == "skipped: needs postcodes (--postcodes FILE)" and flagged == []
+
+
+def test_the_bundled_la_codes_reach_a_read_only_warehouse_query(tmp_path):
+    """A rule reading la_codes runs read-only (the codes inlined) and deployed (v903_la_codes)."""
+    pack = tmp_path / "lapack"
+    pack.mkdir()
+    (pack / "LALA1.sql").write_text(textwrap.dedent("""\
+        /*
+        code: LALA1
+        name: home_council_of_2023
+        message: test rule reading la_codes
+        fields: [CHILD]
+        tables: [header, la_codes]
+        years: 2024/25-
+        */
+        SELECT 'header' AS table_name, h.row_no, h.child
+        FROM header AS h
+        WHERE EXISTS (SELECT 1 FROM la_codes AS l WHERE l.dfe_code = '942' AND l.valid_from = ssda_date('2023-04-01'))
+        """), encoding="utf-8")
+    db = _warehouse(tmp_path)
+    mapping = tmp_path / "mapping.yml"
+    mapping.write_text(MAPPING, encoding="utf-8")
+    for deploy in ([], ["--deploy"]):
+        out = tmp_path / f"out{len(deploy)}"
+        cli("run", "--url", f"duckdb:///{db}", "--year", "2025/26", "--mapping", mapping, *deploy,
+            "--rules-dir", pack, "--output", out, check=0)
+        flagged = [r["row"] for r in csv.DictReader(open(out / "errors.csv", encoding="utf-8")) if r["code"] == "LALA1"]
+        assert flagged == ["1"], deploy
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT COUNT(*) FROM ssda903.v903_la_codes").fetchone()[0] == len(la_code_rows())
+
+
+def test_reports_name_the_rules_with_the_two_year_caveat(tmp_path):
+    """1001 and 1002 carry the DfE's NOTE that the tool sees only this year and last year."""
+    from validator903.rules import rules_for_year, two_year_caveat
+
+    expected = sorted((r.code for r in rules_for_year(CollectionYear(2025)) if two_year_caveat(r.message)),
+                      key=lambda c: (len(c), c))
+    assert {"1001", "1002"} <= set(expected)
+    p = cli("validate", SAMPLE / "current", "--previous", SAMPLE / "previous", "--year", "2025/26",
+            "--output", tmp_path, "--format", "html,xlsx", check=0)
+    line = next(ln for ln in p.stdout.splitlines() if ln.startswith("Two-year caveat"))
+    assert all(c in line for c in expected)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'id="two-year"' in html and "1001, 1002" in html
+    import openpyxl
+
+    ws = openpyxl.load_workbook(tmp_path / "report.xlsx", read_only=True)["Summary"]
+    cells = {r[0]: r[1] for r in ws.iter_rows(min_row=2, max_row=20, max_col=2, values_only=True) if r[0]}
+    assert "1001" in cells["Two-year caveat"] and "1002" in cells["Two-year caveat"]

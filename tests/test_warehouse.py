@@ -125,7 +125,10 @@ def test_deployed_views_and_snapshot(council_db, duckdb_errors, pg_dsn, tmp_path
                                "WHERE tc.table_schema = 'ssda903' AND tc.constraint_type = 'PRIMARY KEY' "
                                "GROUP BY tc.table_name").fetchall())
         assert keys == {"v903_rules": "code", "v903_codes": "field,code", "v903_parameters": "id",
-                        "v903_error_history": "snapshot_id,code,table_name,row_no"}
+                        "v903_la_codes": "ons_code", "v903_error_history": "snapshot_id,code,table_name,row_no"}
+        # the bundled LA codes, and the staging view the rules read them through (dates typed)
+        assert pg.execute("SELECT name, valid_from FROM ssda903.la_codes WHERE dfe_code = '942'").fetchone() == (
+            "Cumberland", date(2023, 4, 1))
         # moving the parameters row changes what the views see, without redeploying
         before = pg.execute("SELECT COUNT(*) FROM ssda903.err_354").fetchone()[0]
         pg.execute("UPDATE ssda903.v903_parameters SET collection_end = DATE '2025-06-30'")

@@ -90,7 +90,7 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None,
     conn.execute("DROP SCHEMA raw CASCADE")  # staging keeps the original text of every date
     for t in loaded.tables.values():
         if "CHILD" not in spec_for(t.name).columns:  # reference data
-            t.rows = conn.execute(f"SELECT COUNT(*) FROM main.{t.name}").fetchone()[0]
+            t.rows = conn.execute(f"SELECT COUNT(*) FROM {t.name}").fetchone()[0]  # main or temp
             continue
         t.rows, mangled, example = conn.execute(
             f"SELECT COUNT(*), COUNT(*) FILTER (WHERE regexp_full_match(child, '[0-9.]+E\\+[0-9]+')), "

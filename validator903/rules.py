@@ -81,6 +81,15 @@ def _years(value, where: str) -> tuple[str, ...]:
     return tuple(str(y) for y in supported if y.start_year in covered)
 
 
+# The caveat the DfE writes into some messages: the rule looks back further than last year, which
+# the tool does not see (reports list the rules that carry it).
+TWO_YEAR_NOTE = "can only test the current and previous year"
+
+
+def two_year_caveat(message: str) -> bool:
+    return TWO_YEAR_NOTE in " ".join((message or "").split())
+
+
 def code_sort_key(code: str):
     """Numeric codes in number order, then lettered families (INT, SW...) by name."""
     m = re.match(r"^(\d+)(.*)$", code)

@@ -53,12 +53,15 @@ def _raw_source(conn, table: str, tables: list[str]) -> str:
 
 def stage_duckdb(conn, tables: list[str], on_error: Callable[[str, Exception], Exception] | None = None) -> None:
     """Materialise staging tables in the DuckDB ``main`` schema from ``raw`` (each source file is
-    parsed here, once). ``on_error`` turns a read failure into the error to raise."""
+    parsed here, once). ``on_error`` turns a read failure into the error to raise. Reference data
+    the user supplies (a 2.7-million-row postcode directory) is a TEMP table: the run reads it, but
+    it is not written into validation.duckdb, which keeps what was derived from it."""
     for t in tables:
         select = transpile_cached(staging_select(t, "v903_raw"), "duckdb")
         select = select.replace("FROM v903_raw AS r", f"FROM {_raw_source(conn, t, tables)} AS r")
+        target = f"TEMP TABLE {t}" if spec_for(t).option else f"TABLE main.{t}"
         try:
-            conn.execute(f"CREATE OR REPLACE TABLE main.{t} AS {select}")
+            conn.execute(f"CREATE OR REPLACE {target} AS {select}")
         except Exception as e:
             if on_error is None:
                 raise

@@ -50,6 +50,11 @@ def print_summary(data: ReportData, console, top: int = 10) -> None:
     for r in rules:
         if r["status"] != "ran":
             console.print(f"  {r['code']}: {r['status']}", highlight=False)
+    caveat = [r["code"] for r in rules if r["two_year"]]
+    if caveat:
+        console.print(f"Two-year caveat (the DfE's NOTE: only this year and last year are seen, so these may flag "
+                      f"a child whose earlier history would explain it): {', '.join(caveat)}", highlight=False,
+                      soft_wrap=True)
     if compared:
         note = (f" ({f['not_rechecked']} earlier errors of rules that did not run now are not counted as fixed)"
                 if f["not_rechecked"] else "")

@@ -204,7 +204,16 @@ class ReportData:
                        FROM report_errors GROUP BY code) AS x ON x.code = r.code
             {fixed_join}
             ORDER BY r.sort_order"""
-        return _dicts(self.conn.execute(sql))
+        from ..rules import two_year_caveat
+
+        rows = _dicts(self.conn.execute(sql))
+        for r in rows:  # the DfE's NOTE that the tool sees only this year and last year
+            r["two_year"] = two_year_caveat(r["message"])
+        return rows
+
+    def two_year_rules(self) -> list[str]:
+        """Codes of the rules whose DfE message carries the two-year caveat, in code order."""
+        return [r["code"] for r in self.rules() if r["two_year"]]
 
     ERROR_COLUMNS = ("eid", "code", "table_name", "row_no", "child", "message", "fields", "vals", "vals_json",
                      "locator", "social_worker", "status")

@@ -200,6 +200,11 @@ def write_html(data: ReportData, path: Path) -> Path:
         out.append('<p class="muted">Every rule ran.</p>')
     out.append("</section>")
 
+    caveat = [r["code"] for r in rules if r["two_year"]]
+    if caveat:
+        out.append('<section id="two-year"><h2>Two-year caveat</h2><p>The DfE notes that these rules can only test '
+                   'the current and previous year loaded into the tool: they may flag a child whose earlier history '
+                   f'would explain it. {escape(", ".join(caveat))}</p></section>')
     out.append(f'<section id="rules"><details><summary><h2 style="display:inline">All {len(rules)} rules</h2>'
                '</summary><table><thead><tr><th>code</th><th>message</th><th>fields</th><th class="num">rows</th>'
                '<th class="num">children</th>' + ('<th class="num">new</th><th class="num">fixed</th>' if compared else "")

@@ -142,6 +142,9 @@ def _summary(wb, fmt, data: ReportData, compared: bool) -> None:
              ("Rows loaded (last year)", f["rows_loaded_previous_year"]),
              ("Rows flagged", f["rows_flagged"]), ("Children with errors", f["children_flagged"]),
              ("Rules ran", f["rules_ran"]), ("Rules skipped", f["rules_skipped"]), ("Rules failed", f["rules_failed"])]
+    caveat = data.two_year_rules()
+    if caveat:  # the DfE's NOTE in their messages: the tool sees only this year and last year
+        lines.append(("Two-year caveat", ", ".join(caveat)))
     if compared:
         lines += [("Compared with", f["compared_with"]), ("New errors", f["new"]),
                   ("Still open", f["open"]), ("Fixed since then", f["fixed"])]

@@ -27,7 +27,8 @@ from ..errors import UsageError
 from ..rules import Rule, rules_for_year
 from ..tables import all_table_names
 from . import bi
-from .mapping import Mapping, _ident
+from ..reference import LA_CODES
+from .mapping import LA_CODES_TABLE, Mapping, _ident, la_codes_source
 from .source import staged_select
 
 PARAMS = "v903_parameters"
@@ -37,7 +38,7 @@ HISTORY = "v903_error_history"
 ERRORS_VIEW = "errors"
 LATEST_VIEW = "errors_latest"
 # what a BI role reads (and is granted with --grant-to)
-BI_OBJECTS = (ERRORS_VIEW, LATEST_VIEW, HISTORY, CATALOGUE, PARAMS, CODES)
+BI_OBJECTS = (ERRORS_VIEW, LATEST_VIEW, HISTORY, CATALOGUE, PARAMS, CODES, LA_CODES_TABLE)
 
 
 @dataclass
@@ -73,6 +74,8 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     limit = eng.max_name_bytes
     if limit and len(schema.encode()) > limit:
         raise UsageError(f"--schema {schema!r} is longer than {spec(dialect).kind}'s {limit} bytes")
+    # the bundled reference data is ours: a table in our schema, staged like the council's tables
+    mapping = Mapping({**mapping.tables, LA_CODES: la_codes_source(schema)}, set(mapping.omitted))
     unqualified = sorted(n for n, ts in mapping.tables.items() if len(ts.relation) < 2)
     if unqualified:
         # the views would resolve them from the deploying user's schema: on Oracle that is ours,
@@ -122,6 +125,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     tab.statements.append(f"INSERT INTO {S}.{CATALOGUE} VALUES ({_lit(code)}, {_lit(name)}, {_lit(message)}, '', "
                           f"{_lit(PARAMS)}, 'error', 'tool', 'check')")
     tab.statements += _code_list_statements(eng, dialect, S, ctx)
+    tab.statements += _la_code_statements(eng, dialect, S)
     # the history is kept across deploys: created once, keyed by snapshot, indexed by child
     tab.statements.append(fill(eng.create_table_once, name=f"{S}.{HISTORY}",
                                columns=bi.history_columns(t, eng.timestamp_type) +
@@ -153,7 +157,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         _ident(grant_to, "--grant-to")
         err.statements += eng.grant_statements(S, grant_to, [f"{S}.{n}" for n in BI_OBJECTS])
     if limit:
-        too_long = [n for n in [PARAMS, CATALOGUE, CODES, ERRORS_VIEW, LATEST_VIEW, HISTORY, f"{HISTORY}_child",
+        too_long = [n for n in [PARAMS, CATALOGUE, CODES, LA_CODES_TABLE, ERRORS_VIEW, LATEST_VIEW, HISTORY, f"{HISTORY}_child",
                                 f"{PARAMS}_one_row", *sorted(ours), *(rule_view(r.code) for r in rules)]
                     if len(n.encode()) > limit]
         if too_long:
@@ -191,6 +195,24 @@ def _code_list_statements(eng, dialect: str, schema: str, ctx: RuleContext) -> l
             when = _date_lit(dialect, last) if last else "NULL"
             out.append(f"INSERT INTO {name} VALUES ({lit(year)}, {lit(field)}, {lit(code)}, "
                        f"{lit(by_code[code].label or None)}, {lit(status)}, {when})")
+    return out
+
+
+def _la_code_statements(eng, dialect: str, schema: str) -> list[str]:
+    """v903_la_codes: the bundled DfE 3-digit and ONS codes of every council (rules_sql/reference/
+    la_codes.csv), read by the staging view la_codes and by BI tools to name councils."""
+    from datetime import datetime
+
+    from ..reference import la_code_rows
+
+    t, lit, name = eng.text, eng.literal, f"{schema}.{LA_CODES_TABLE}"
+    out = eng.drop_table_statements(name)
+    out.append(f"CREATE TABLE {name} (dfe_code {t(3)} NOT NULL, ons_code {t(9)} NOT NULL, name {t(100)} NOT NULL, "
+               f"valid_from DATE, valid_to DATE, CONSTRAINT {LA_CODES_TABLE}_pk PRIMARY KEY (ons_code))")
+    when = lambda text: _date_lit(dialect, datetime.strptime(text, "%d/%m/%Y").date()) if text else "NULL"
+    for r in la_code_rows():
+        out.append(f"INSERT INTO {name} VALUES ({lit(r['DFE_CODE'])}, {lit(r['ONS_CODE'])}, {lit(r['NAME'])}, "
+                   f"{when(r['VALID_FROM'])}, {when(r['VALID_TO'])})")
     return out
 
 

@@ -53,6 +53,7 @@ class TableSource:
     columns: dict[str, ColumnSource] = field(default_factory=dict)
     row_no: str | None = None
     quoted: bool = True                     # False for defaults: canonical names stay unquoted
+    rows: tuple[dict, ...] | None = None    # bundled data inlined as literal rows (read-only runs)
 
 
 @dataclass
@@ -124,6 +125,21 @@ def default_mapping(schema: str | None = None, omit: set[str] | None = None, ref
         relation = (schema, name) if schema else (name,)
         tables[name] = TableSource(name, relation, quoted=False)
     return Mapping(tables, set(omit or ()))
+
+
+LA_CODES_TABLE = "v903_la_codes"   # the bundled LA codes, in our schema when deployed
+
+
+def la_codes_source(schema: str | None = None) -> TableSource:
+    """Where the bundled la_codes comes from in a warehouse: our table ``<schema>.v903_la_codes``
+    (deploy creates it, valid_from/valid_to as DATEs), or, with no schema (a read-only run, which
+    creates nothing), its rows inlined as literals."""
+    from ..reference import LA_CODES, la_code_rows
+
+    if schema is None:
+        return TableSource(LA_CODES, (LA_CODES,), quoted=False, rows=la_code_rows())
+    cols = {c: ColumnSource(column=c.lower(), is_date=c in spec_for(LA_CODES).dates) for c in spec_for(LA_CODES).columns}
+    return TableSource(LA_CODES, (schema, LA_CODES_TABLE), cols)
 
 
 def load_mapping(path: Path | None, dialect: str, source_schema: str | None = None) -> Mapping:
@@ -213,7 +229,16 @@ def starter() -> str:
     """A starter mapping: every table and every column, with the type validator903 expects."""
     body = "".join(f"  {t.name}{suffix}:\n    source: ssda903_{t.name}{suffix}\n    columns: {{}}\n" + _column_lines(t)
                    for suffix in ("", LAST_SUFFIX) for t in TABLES)
-    return STARTER_HEAD + body
+    return STARTER_HEAD + body + STARTER_POSTCODES
+
+
+# The postcode table is optional (its rules are skipped without it), so it is offered commented out.
+STARTER_POSTCODES = """  # The ONS postcode directory (NSPL or ONSPD) loaded as a table, for the placement postcode rules;
+  # ONSPD names the LA columns oslaua and oscty.
+  # postcodes:
+  #   source: ref.nspl
+  #   columns: {PCD: pcd, PCDS: pcds, LAUA: laua, CTY: cty, OSEAST1M: oseast1m, OSNRTH1M: osnrth1m, DOTERM: doterm}
+"""
 
 
 STARTER_HEAD = """# validator903 mapping: where each 903 table lives in your warehouse.

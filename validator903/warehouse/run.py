@@ -23,7 +23,9 @@ from ..load import LoadedTable, LoadResult
 from ..rules import Rule, rules_for_year
 from .connect import Connection
 from .deploy import ERRORS_VIEW, build, rule_view
-from .mapping import Mapping
+from ..reference import LA_CODES, la_code_rows
+from ..tables import is_reference
+from .mapping import Mapping, la_codes_source
 from .source import relation, staged_select
 
 
@@ -135,6 +137,9 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
         if name not in tables and name not in denied:
             mapping.tables.pop(name)
             mapping.omitted.add(name)
+    # the bundled LA codes: inlined in each read-only query (a deployment creates v903_la_codes)
+    mapping.tables[LA_CODES] = la_codes_source(None)
+    tables[LA_CODES] = len(la_code_rows())
     loaded = LoadResult({n: LoadedTable(n, Path(generate(relation(mapping.tables[n], conn.dialect), conn.dialect)), c)
                          for n, c in tables.items()})
     run = Run(local, ctx, loaded)
@@ -156,7 +161,9 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
             on_rule(result)
     _record_results(run)
     if copy_tables:
-        copy_staged(conn, local, mapping, [t for t in tables if t in mapping.tables])
+        # reference data stays where it is: the reports show the return's rows (and a postcode
+        # directory is millions of rows)
+        copy_staged(conn, local, mapping, [t for t in tables if t in mapping.tables and not is_reference(t)])
     return run
 
 

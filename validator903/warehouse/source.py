@@ -68,7 +68,8 @@ def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
         # so equal keys still get one order (rows identical in every column are interchangeable);
         # adding rows can still shift the numbers: a mapping should supply row_no, and BI keys on
         # (code, table_name, child, natural_key)
-        keys = ["CHILD", *spec.dates, *(c for c in cols if c != "CHILD" and c not in spec.dates)]
+        first = ["CHILD"] if "CHILD" in cols else []   # reference data has no CHILD
+        keys = [*first, *spec.dates, *(c for c in cols if c != "CHILD" and c not in spec.dates)]
         blank = {c for c, src in ts.columns.items() if src.expr == "NULL"}  # SQL Server refuses constants here
         order = [_column(ts, c, dialect) for c in keys if c not in blank]
         row_no = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[exp.Ordered(this=o) for o in order]))
@@ -79,7 +80,22 @@ def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
         projections.append(exp.alias_(node if src is not None and src.is_date else _as_text(node, dialect), c))
     for c in DERIVED.get(spec.name, ()):
         projections.append(exp.alias_(_as_text(_derived_uasc(mapping, ts, table, dialect), dialect), c))
-    return exp.select(*projections).from_(exp.alias_(relation(ts, dialect), "m", table=True))
+    source = exp.Subquery(this=_literal_rows(ts, dialect)) if ts.rows is not None else relation(ts, dialect)
+    return exp.select(*projections).from_(exp.alias_(source, "m", table=True))
+
+
+def _literal_rows(ts: TableSource, dialect: str) -> exp.Expression:
+    """Bundled rows as a UNION ALL of one-row SELECTs (text literals under the raw column names)."""
+    cols = spec_for(ts.name).columns
+    dual = spec(dialect).engine.from_dual.split()[-1] if spec(dialect).engine.from_dual else None
+    selects = []
+    for r in ts.rows:
+        sel = exp.select(*(exp.alias_(exp.Literal.string(r[c]) if r.get(c) else exp.Null(), c) for c in cols))
+        selects.append(sel.from_(dual) if dual else sel)
+    tree = selects[0]
+    for sel in selects[1:]:
+        tree = exp.union(tree, sel, distinct=False)
+    return tree
 
 
 def _derived_uasc(mapping: Mapping, ts: TableSource, table: str, dialect: str) -> exp.Expression:
