@@ -6,7 +6,7 @@ fields: [URN]
 tables: [episodes, episode_places]
 years: 2023/24
 differs_from_peer: >
-  Exempt: the placement types without a URN (PLACE group no_urn: P1, P2, P3, R1, R2, R5, T0-T4, Z1 in 2023/24) and H5, whose URN rule 230 requires from 28 October 2023 (the DfE 2022/23 list, which the peer keeps for 2023/24), and placements whose PL_LA (from PL_POST and the postcode file, --postcodes) is
+  Exempt: the placement types without a URN (PLACE group no_urn: P1, P2, P3, R1, R2, R5, T0-T4, Z1 in 2023/24) and H5, whose URN rule 230 requires from 28 October 2023 (the DfE 2022/23 list, which the peer keeps for 2023/24), and placements whose PL_LA (from PL_POST and the postcode file) is
   CON, NIR, SCO, WAL or NUK. The DfE text's "DEC > 31/03/2015 or Null" is read as the episode
   open on or after 1 April of the collection year (DEC blank, or on or after 1 April), as the peer.
   An episode whose PL_LA is unknown (PL_POST blank or not in the postcode file) is not exempt; the

@@ -6,7 +6,7 @@ fields: [URN]
 tables: [episodes, episode_places]
 years: 2024/25-
 differs_from_peer: >
-  Exempt: the placement types without a URN (PLACE group no_urn: P1, P3, R1, R2, R5, T0-T4, with Z1 in 2024/25 and Z11-Z14 from 2025/26, as the peer's 2024/25 and 2025/26 lists), and placements whose PL_LA (from PL_POST and the postcode file, --postcodes) is
+  Exempt: the placement types without a URN (PLACE group no_urn: P1, P3, R1, R2, R5, T0-T4, with Z1 in 2024/25 and Z11-Z14 from 2025/26, as the peer's 2024/25 and 2025/26 lists), and placements whose PL_LA (from PL_POST and the postcode file) is
   CON, NIR, SCO, WAL or NUK. The DfE text's "DEC > 31/03/2015 or Null" is read as the episode
   open on or after 1 April of the collection year (DEC blank, or on or after 1 April), as the peer.
   An episode whose PL_LA is unknown (PL_POST blank or not in the postcode file) is not exempt; the

@@ -6,10 +6,9 @@ fields: [URN, PLACE_PROVIDER]
 tables: [episodes, providers, postcodes]
 years: 2025/26-
 differs_from_peer: >
-  Placement types K3, P1, P3, R1, R2, R5, T0-T4 and Z11-Z14 are exempt (the PLACE group no_urn and K3), as the peer's 2025/26 version (its comment holds the DfE text). The provider's LA is the upper-tier LA of its setting postcode in the postcode file
-  (--postcodes), as the peer infers it; a provider listed more than once (an SA provider's settings)
-  has each of its settings' LAs. A provider whose LA cannot be inferred (postcode blank or not in
-  the file), an unknown URN (rule 1008) or a run without --la is not judged; the peer flags every
+  Placement types K3, P1, P3, R1, R2, R5, T0-T4 and Z11-Z14 are exempt (the PLACE group no_urn and K3), as the peer's 2025/26 version (its comment holds the DfE text). The provider's LA is the upper-tier LA of its setting postcode in the postcode file,
+  as the peer infers it; a provider listed more than once (an SA provider's settings) has each of its settings' LAs. A provider whose LA cannot be inferred (postcode blank or not in
+  the file), an unknown URN (rule 1008) or a run without the council (la) is not judged; the peer flags every
   PR1 episode whose provider LA it cannot infer. The peer's LA table dates from 2021, so providers
   in Cumberland, Westmorland and Furness, North Yorkshire or Somerset get no LA there.
 */

@@ -7,7 +7,7 @@ tables: [episodes, episode_places]
 years: 2025/26-
 differs_from_peer: >
   The DfE text (in the peer's comment): if PL_LA is CON, NIR, SCO, WAL or NUK then URN should be
-  null. PL_LA comes from PL_POST and the postcode file (--postcodes); the peer's bundled postcodes
+  null. PL_LA comes from PL_POST and the postcode file; the peer's bundled postcodes
   date from 2021, so a placement postcode created since then has no PL_LA there. Any URN counts,
   XXXXXXX too, as the peer.
 */
