@@ -113,3 +113,17 @@ def test_run_takes_the_provider_tables_from_the_mapping(tmp_path):
     p = cli("run", "--url", "postgresql://nobody@localhost:1/none", "--year", "2025/26",
             "--providers", tmp_path / "list.xlsx", check=2)
     assert "in a warehouse the provider tables come from the mapping" in p.stderr
+
+
+def test_providers_command_writes_the_tables_for_a_warehouse(tmp_path):
+    lists = _lists(tmp_path)
+    p = cli("providers", *lists, "--output", tmp_path / "tables", check=0)
+    assert "providers.csv (4 rows)" in p.stdout
+    read = lambda n: list(csv.DictReader(open(tmp_path / "tables" / n, encoding="utf-8")))
+    providers = read("providers.csv")
+    assert [r["URN"] for r in providers] == ["1000001", "1000002", "2000001", "3000001"]
+    assert providers[1]["REG_END"] == "01/06/2025" and providers[0]["PROVIDER_CODES"] == "PR1,PR2"
+    assert [(r["URN"], r["PLACE"]) for r in read("provider_places.csv")] == [
+        ("1000001", "K2"), ("1000002", "K2"), ("2000001", "H5"), ("2000001", "K3"), ("3000001", "U1"), ("3000001", "U2")]
+    assert [(r["URN"], r["PLACE_PROVIDER"]) for r in read("provider_provider_codes.csv")] == [
+        ("1000001", "PR1"), ("1000001", "PR2"), ("1000002", "PR1"), ("3000001", "PR4")]

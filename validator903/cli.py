@@ -346,6 +346,22 @@ def starter_mapping():
     print(starter(), end="")
 
 
+@app.command("providers")
+def provider_tables(
+    lists: List[Path] = typer.Argument(..., help="The Ofsted provider lists (xlsx or csv), as downloaded."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder for the three CSVs."),
+):
+    """Read Ofsted provider lists into the tables the URN rules read (providers.csv, provider_places.csv,
+    provider_provider_codes.csv), to load into a warehouse for `run`."""
+    from .load.providers import write_tables
+
+    written, warnings = write_tables(lists, output)
+    for w in warnings:
+        err_console.print(f"warning: {w}", highlight=False, soft_wrap=True)
+    for path, rows in written:
+        out_console.print(f"wrote {path} ({rows} rows)", highlight=False, soft_wrap=True)
+
+
 @app.command()
 def synth(
     children: int = typer.Option(200, "--children", help="How many children."),

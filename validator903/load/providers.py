@@ -342,3 +342,30 @@ def _create(conn, table: str, columns: tuple[str, ...], rows: list[dict]) -> Non
         types = ", ".join([f"'row_no': 'BIGINT'"] + [f"'{c}': 'VARCHAR'" for c in columns])
         conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM read_csv('{path.as_posix()}', header = true, "
                      f"columns = {{{types}}}, quote = '\"', escape = '\"', nullstr = '')")
+
+
+def write_tables(paths: list[Path], folder: Path) -> tuple[list[tuple[Path, int]], list[str]]:
+    """The three tables as CSVs with their raw column names (``validator903 providers``), for a
+    warehouse to load; each file is written beside its target and renamed, so it is whole or absent."""
+    import os
+
+    lists = read_provider_lists([Path(p) for p in paths])
+    places, codes = long_rows(lists.rows)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UsageError(f"--output {folder}: cannot create it ({e.strerror})") from None
+    written = []
+    for name, columns, rows in (("providers", COLUMNS, lists.rows), (PLACES_TABLE, PLACES_COLUMNS, places),
+                                (PROVIDER_CODES_TABLE, PROVIDER_CODES_COLUMNS, codes)):
+        target = folder / f"{name}.csv"
+        if any(target.resolve() == Path(p).resolve() for p in paths):
+            raise UsageError(f"--output {folder}: would overwrite the input {target}")
+        tmp = target.with_name(target.name + ".tmp")
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(columns)
+            w.writerows([r[c] or "" for c in columns] for r in rows)
+        os.replace(tmp, target)
+        written.append((target, len(rows)))
+    return written, lists.warnings
