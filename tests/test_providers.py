@@ -231,3 +231,12 @@ def test_a_large_list_loads_whole(tmp_path):
     assert result.tables["providers"].rows == 4_000 and result.tables["provider_places"].rows == 8_000
     assert conn.execute("SELECT COUNT(DISTINCT urn), MIN(row_no), MAX(row_no) FROM raw.providers").fetchone() == (4000, 1, 4000)
     assert time.perf_counter() - t0 < 60
+
+
+def test_a_provider_sheet_with_setting_columns_keeps_its_own_codes(tmp_path):
+    """Supported accommodation is the SA sheet (by title, or by its headers without placement codes)."""
+    f = workbook(tmp_path / "p.xlsx", {
+        "Providers": [SCP_HEADER + ["Setting local authority"], ["9000001", "F", "F", "ZZ9", "T", "K2", "PR4", "T"]],
+        "Sheet2": [["URN", "Setting address postcode", "Setting category"], ["9000002", "ZZ8", "Shared"]]})
+    rows = by_urn([f])
+    assert rows["9000001"]["PLACES"] == "K2" and rows["9000002"]["PLACES"] == "H5,K3"

@@ -87,7 +87,9 @@ class _Sheet:
 
     @property
     def is_supported_accommodation(self) -> bool:
-        return self.title.strip().lower().startswith("sa ") or self.has_sa_headers
+        # by its title, or by its headers when it gives no placement code (a provider sheet that
+        # gains a "Setting local authority" column must not turn into supported accommodation)
+        return self.title.strip().lower().startswith("sa ") or ("places" not in self.columns and self.has_sa_headers)
 
     has_sa_headers: bool = False
 
