@@ -91,9 +91,21 @@ def _postcodes_option():
     return typer.Option(None, "--postcodes", help=POSTCODES_HELP)
 
 
-def _references(postcodes: Path | None) -> dict[str, list[Path]]:
+PROVIDERS_HELP = ("The Ofsted provider lists (xlsx or csv, as downloaded: children's homes and social care "
+                  "providers, or the combined list) for the URN rules; repeat the option for each file. "
+                  "Without them those rules are skipped.")
+
+
+def _providers_option():
+    return typer.Option(None, "--providers", help=PROVIDERS_HELP)
+
+
+def _references(postcodes: Path | None, providers: list[Path] | None = None) -> dict[str, list[Path]]:
     """The reference files given on the command line, by the table they supply."""
-    return {"postcodes": [postcodes]} if postcodes is not None else {}
+    refs = {"postcodes": [postcodes]} if postcodes is not None else {}
+    if providers:
+        refs["providers"] = list(providers)
+    return refs
 
 
 @app.command()
@@ -114,11 +126,12 @@ def validate(
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
     history: Optional[Path] = typer.Option(None, "--history", help=HISTORY_HELP),
     postcodes: Optional[Path] = _postcodes_option(),
+    providers: Optional[List[Path]] = _providers_option(),
 ):
     """Validate a return. Exit 0 when validation ran, 1 with --strict and findings, 2 for unusable input."""
     _use_packs(rules_dir)
     raise typer.Exit(_validate(paths, previous, year, la, output, rules, strict, quiet, profile,
-                               fmt, compare_with, by_social_worker, history, _references(postcodes)))
+                               fmt, compare_with, by_social_worker, history, _references(postcodes, providers)))
 
 
 @app.command()
@@ -129,6 +142,7 @@ def demo(
     by_social_worker: Optional[Path] = typer.Option(None, "--by-social-worker", help=BY_SW_HELP),
     rules_dir: Optional[List[Path]] = _rules_dir_option(),
     postcodes: Optional[Path] = _postcodes_option(),
+    providers: Optional[List[Path]] = _providers_option(),
 ):
     """Validate the bundled sample council (current and previous year) and print a summary."""
     from .resources import sample_dir
@@ -139,7 +153,7 @@ def demo(
     out_console.print(f"Sample council: {sample} ({SAMPLE_YEAR}, LA 999)")
     raise typer.Exit(_validate([sample / "current"], [sample / "previous"], SAMPLE_YEAR, "999", out, None, False,
                                formats=fmt, compare_with=compare_with, by_social_worker=by_social_worker,
-                               references=_references(postcodes)))
+                               references=_references(postcodes, providers)))
 
 
 @app.command("rules")
@@ -252,11 +266,16 @@ def run(
     history: Optional[Path] = typer.Option(None, "--history", help=HISTORY_HELP),
     postcodes: Optional[Path] = typer.Option(None, "--postcodes", help="Not for a warehouse: name your postcode "
                                              "table in the mapping (tables: postcodes: source: ...)."),
+    providers: Optional[List[Path]] = typer.Option(None, "--providers", help="Not for a warehouse: name your "
+                                                   "provider tables in the mapping (tables: providers: source: ...)."),
 ):
     """Run the rules inside a warehouse: read-only SELECTs by default, or deployed views."""
     if postcodes is not None:  # the rules read the postcode table where the data lives
         raise UsageError(f"--postcodes {postcodes}: in a warehouse the postcode table comes from the mapping "
                          "(tables: postcodes: {source: your_schema.your_nspl_table}), not a file")
+    if providers:  # likewise the provider tables (validator903 providers writes them from the lists)
+        raise UsageError(f"--providers {providers[0]}: in a warehouse the provider tables come from the mapping "
+                         "(tables: providers / provider_places / provider_provider_codes: {source: ...}), not a file")
     _use_packs(rules_dir)
     from .pipeline import Request, run_pipeline
     from .rules import rules_for_year
@@ -422,6 +441,22 @@ def starter_mapping():
     from .warehouse.mapping import starter
 
     print(starter(), end="")
+
+
+@app.command("providers")
+def provider_tables(
+    lists: List[Path] = typer.Argument(..., help="The Ofsted provider lists (xlsx or csv), as downloaded."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder for the three CSVs."),
+):
+    """Read Ofsted provider lists into the tables the URN rules read (providers.csv, provider_places.csv,
+    provider_provider_codes.csv), to load into a warehouse for `run`."""
+    from .load.providers import write_tables
+
+    written, warnings = write_tables(lists, output)
+    for w in warnings:
+        err_console.print(f"warning: {w}", highlight=False, soft_wrap=True)
+    for path, rows in written:
+        out_console.print(f"wrote {path} ({rows} rows)", highlight=False, soft_wrap=True)
 
 
 @app.command()

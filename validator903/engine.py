@@ -121,8 +121,7 @@ def skipped_status(missing: list[str], year: CollectionYear | None = None) -> st
     this_year = [t for t in missing if not t.endswith(LAST_SUFFIX) and not is_reference(t)]
     if this_year:
         return f"skipped: missing table {', '.join(this_year)}"
-    why = [f"needs {spec_for(t).name} ({spec_for(t).option or 'bundled with validator903'})"
-           for t in missing if is_reference(t)]
+    why = list(dict.fromkeys(_needs(t) for t in missing if is_reference(t)))
     last = [spec_for(t) for t in missing if t.endswith(LAST_SUFFIX)]
     too_new = [t for t in last if year is not None and t.first_year > year.start_year - 1]
     if too_new:
@@ -131,6 +130,16 @@ def skipped_status(missing: list[str], year: CollectionYear | None = None) -> st
     elif last:
         why.append("previous year not supplied")
     return "skipped: " + "; ".join(why)
+
+
+def _needs(table: str) -> str:
+    """What supplies a reference table, named by the first table of its option (provider_places
+    comes with --providers as providers does): "needs providers (--providers FILE)"."""
+    from .tables import REFERENCE
+
+    spec = spec_for(table)
+    first = next((r for r in REFERENCE if spec.option and r.option == spec.option), spec)
+    return f"needs {first.name} ({spec.option or 'bundled with validator903'})"
 
 
 def run_rule(run: Run, rule: Rule) -> RuleResult:

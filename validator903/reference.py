@@ -98,9 +98,11 @@ def user_supplied() -> list[str]:
 
 
 def _register() -> None:
+    from .load import providers
     from .load.postcodes import load_postcodes
 
     LOADERS["postcodes"] = load_postcodes
+    LOADERS["providers"] = providers.attach  # also provider_places, provider_provider_codes
 
 
 _register()

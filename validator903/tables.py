@@ -106,6 +106,15 @@ REFERENCE: tuple[TableSpec, ...] = (
                       ("utla", "text", "CASE WHEN ssda_trim(r.CTY) LIKE 'E10%' THEN ssda_trim(r.CTY) "
                                        "ELSE NULLIF(ssda_trim(r.LAUA), '') END"),
                       _int("oseast1m", "OSEAST1M"), _int("osnrth1m", "OSNRTH1M"), _text("doterm", "DOTERM"))),
+    # The Ofsted provider lists (--providers; load/providers.py reads every layout into these raw
+    # columns): one row per list row, staged as a 903 table is (codes trimmed, REG_END a date), and
+    # one row per URN and placement code / placement provider code the lists give it.
+    TableSpec("providers", "ProviderInfo",
+              ("URN", "PROVIDER_TYPE", "PLACES", "PROVIDER_CODES", "REG_END", "POSTCODE", "LA_NAME", "LIST"),
+              ("REG_END",), kind="reference", option="--providers FILE"),
+    TableSpec("provider_places", "ProviderPlaces", ("URN", "PLACE"), (), kind="reference", option="--providers FILE"),
+    TableSpec("provider_provider_codes", "ProviderCodes", ("URN", "PLACE_PROVIDER"), (), kind="reference",
+              option="--providers FILE"),
 )
 
 BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES + REFERENCE}
