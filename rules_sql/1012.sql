@@ -13,26 +13,19 @@ differs_from_peer: >
 */
 -- Rows of the adoption, missing, reviews, AD1, previous permanence and OC2 tables whose CHILD has
 -- no row at all in the episodes table (a child with no episode this year is an OC3-only child).
-SELECT 'placed_for_adoption' AS table_name, x.row_no, x.child
-FROM placed_for_adoption AS x
-WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
-UNION ALL
-SELECT 'missing' AS table_name, x.row_no, x.child
-FROM missing AS x
-WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
-UNION ALL
-SELECT 'reviews' AS table_name, x.row_no, x.child
-FROM reviews AS x
-WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
-UNION ALL
-SELECT 'ad1' AS table_name, x.row_no, x.child
-FROM ad1 AS x
-WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
-UNION ALL
-SELECT 'previous_permanence' AS table_name, x.row_no, x.child
-FROM previous_permanence AS x
-WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
-UNION ALL
-SELECT 'oc2' AS table_name, x.row_no, x.child
-FROM oc2 AS x
+-- The six tables' rows are gathered first so that episodes is searched once, not once per table.
+SELECT x.table_name, x.row_no, x.child
+FROM (
+  SELECT 'placed_for_adoption' AS table_name, a.row_no, a.child FROM placed_for_adoption AS a
+  UNION ALL
+  SELECT 'missing' AS table_name, m.row_no, m.child FROM missing AS m
+  UNION ALL
+  SELECT 'reviews' AS table_name, r.row_no, r.child FROM reviews AS r
+  UNION ALL
+  SELECT 'ad1' AS table_name, d.row_no, d.child FROM ad1 AS d
+  UNION ALL
+  SELECT 'previous_permanence' AS table_name, p.row_no, p.child FROM previous_permanence AS p
+  UNION ALL
+  SELECT 'oc2' AS table_name, o.row_no, o.child FROM oc2 AS o
+) AS x
 WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)

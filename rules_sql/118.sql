@@ -14,11 +14,13 @@ differs_from_peer: >
 */
 -- DfE: if provided, DATE_PLACED_CEASED must not be before the collection start or before the DECOM
 -- of the child's earliest episode with an LS not V3 or V4. Flags the placed-for-adoption row and,
--- when the child has one, that earliest episode.
+-- when the child has one, that earliest episode. Only children with a placed-for-adoption row are
+-- searched (a few hundred, not every child).
 WITH r118_first AS (
   SELECT s.row_no, s.child, s.decom
   FROM episodes_seq AS s
   WHERE s.in_seq = 1 AND (s.ls IS NULL OR s.ls NOT IN {{ codes('LS', 'short_breaks') }})
+    AND s.child IN (SELECT a.child FROM placed_for_adoption AS a)
     AND NOT EXISTS (SELECT 1 FROM episodes_seq AS o
                     WHERE o.child = s.child AND o.in_seq = 1 AND o.seq < s.seq
                       AND (o.ls IS NULL OR o.ls NOT IN {{ codes('LS', 'short_breaks') }}))

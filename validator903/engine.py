@@ -1,8 +1,9 @@
 """Run: load -> stage -> derived relations -> one query per rule -> the ``errors`` relation, all
 inside one DuckDB.
 
-Rules only read staging and the derived relations, and each runs as its own INSERT ... SELECT, so
-no rule can change what another sees, and the flagged rows never travel through Python.
+Rules only read staging and the derived relations, so no rule can change what another sees; they
+run in batches, each one INSERT ... SELECT of a UNION ALL of tens of rules (a batch that fails
+runs again rule by rule), and the flagged rows never travel through Python.
 """
 from __future__ import annotations
 
@@ -142,33 +143,87 @@ def _needs(table: str) -> str:
     return f"needs {first.name} ({spec.option or 'bundled with validator903'})"
 
 
+# Rules per statement. One INSERT of a UNION ALL of tens of rules lets DuckDB plan, scan and
+# write once per batch instead of once per rule (288 rules: about half the time of one by one).
+BATCH_SIZE = 40
+
+
+def _flagged_rows(code: str, sql: str) -> str:
+    """One rule's flagged rows as errors' columns (DISTINCT: a row is flagged once per rule)."""
+    code = code.replace("'", "''")
+    return (f"SELECT DISTINCT '{code}' AS code, CAST(q.table_name AS VARCHAR) AS table_name, "
+            f"CAST(q.row_no AS BIGINT) AS row_no, CAST(q.child AS VARCHAR) AS child FROM ({sql}) AS q")
+
+
+def _failure(e: Exception) -> str:
+    if interrupted(e):  # Ctrl+C stops the run; it is no rule's failure
+        raise KeyboardInterrupt from None
+    return "failed: " + (str(e).strip().splitlines() or [type(e).__name__])[0]
+
+
 def run_rule(run: Run, rule: Rule) -> RuleResult:
+    """One rule alone, as its own INSERT (a broken rule is reported, never stops the others)."""
     missing = [t for t in rule.requires() if t not in run.load.tables]
     if missing:
         return RuleResult(rule, skipped_status(missing, run.ctx.year))
     t0 = time.perf_counter()
     try:
         sql = rule.sql(run.ctx, "duckdb")
-        code = rule.code.replace("'", "''")
-        count = run.conn.execute(f"INSERT INTO errors SELECT DISTINCT '{code}', q.table_name, q.row_no, q.child "
-                                 f"FROM ({sql}) AS q").fetchone()[0]
+        count = run.conn.execute("INSERT INTO errors " + _flagged_rows(rule.code, sql)).fetchone()[0]
     except Exception as e:
-        if interrupted(e):  # Ctrl+C stops the run; it is no rule's failure
-            raise KeyboardInterrupt from None  # one broken rule must not stop the others; it is reported, not hidden
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
+        return RuleResult(rule, _failure(e), seconds=time.perf_counter() - t0)
     return RuleResult(rule, "ran", count, time.perf_counter() - t0)
 
 
-def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None] | None = None) -> Run:
+def run_batch(run: Run, batch: list[tuple[Rule, str]]) -> list[RuleResult]:
+    """Rules with their SQL as one INSERT of a UNION ALL, counted with GROUP BY code. If the
+    statement fails (nothing of it is written), each rule runs alone, so only a broken one fails.
+    Each rule is given an equal share of the batch's time (``--profile`` times them alone)."""
+    t0 = time.perf_counter()
+    try:
+        run.conn.execute("INSERT INTO errors " + "\nUNION ALL\n".join(_flagged_rows(r.code, sql) for r, sql in batch))
+        codes = ", ".join("'" + r.code.replace("'", "''") + "'" for r, _ in batch)
+        counts = dict(run.conn.execute(f"SELECT code, COUNT(*) FROM errors WHERE code IN ({codes}) GROUP BY code").fetchall())
+    except Exception as e:
+        _failure(e)  # raises on Ctrl+C
+        return [run_rule(run, r) for r, _ in batch]
+    share = (time.perf_counter() - t0) / len(batch)
+    return [RuleResult(r, "ran", counts.get(r.code, 0), share) for r, _ in batch]
+
+
+def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None] | None = None,
+              batch_size: int = BATCH_SIZE) -> Run:
+    """Every rule, in batches; results (and ``on_rule`` calls) in the order of ``rules``."""
     from .dialects import save_cache
 
     run.conn.execute(ERRORS_DDL)
-    for rule in rules:
-        result = run_rule(run, rule)
-        run.results.append(result)
-        if on_rule:
-            on_rule(result)
+    done: dict[int, RuleResult] = {}
+    runnable: list[tuple[int, Rule, str]] = []
+    for i, rule in enumerate(rules):
+        missing = [t for t in rule.requires() if t not in run.load.tables]
+        if missing:
+            done[i] = RuleResult(rule, skipped_status(missing))
+            continue
+        try:
+            runnable.append((i, rule, rule.sql(run.ctx, "duckdb")))
+        except Exception as e:  # a template or transpile error: this rule alone fails
+            done[i] = RuleResult(rule, _failure(e))
+    reported = 0
+
+    def report_ready() -> None:
+        nonlocal reported
+        while reported in done:
+            run.results.append(done[reported])
+            if on_rule:
+                on_rule(done[reported])
+            reported += 1
+
+    for start in range(0, len(runnable), max(1, batch_size)):
+        chunk = runnable[start:start + max(1, batch_size)]
+        results = run_batch(run, [(r, sql) for _, r, sql in chunk])
+        done.update((i, res) for (i, _, _), res in zip(chunk, results))
+        report_ready()
+    report_ready()
     save_cache()
     _record_results(run)
     return run

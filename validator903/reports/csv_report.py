@@ -72,7 +72,7 @@ def write_rows(path: Path, header, rows) -> Path:
 
 
 def write_csv(data, out: Path) -> list[Path]:
-    conn = data.conn
+    conn = data.db  # errors.csv and summary.csv need no per-row values: nothing more is built for them
     errors, summary = out / "errors.csv", out / "summary.csv"
     copy_csv(conn, ERRORS_QUERY, errors, ERRORS_COLUMNS)
     write_rows(summary, SUMMARY_COLUMNS,
@@ -80,6 +80,7 @@ def write_csv(data, out: Path) -> list[Path]:
     written = [errors, summary]
     if data.compared_with is None:
         return written
+    conn = data.conn
     compared, fixed = out / "errors_compared.csv", out / "fixed.csv"
     copy_csv(conn, 'SELECT code, table_name AS "table", row_no AS "row", child, message, fields, '
              'vals AS "values", locator, status FROM report_errors ORDER BY eid', compared, COMPARED_COLUMNS)

@@ -170,8 +170,12 @@ def _key(a: str, b: str) -> str:
 
 @dataclass
 class ReportData:
-    """A finished run, ready to report: the connection holds report_errors (and report_fixed)."""
-    conn: object
+    """A finished run, ready to report: ``conn`` holds report_errors (and report_fixed).
+
+    Without a comparison report_errors is built on first use of ``conn``: csv alone (errors.csv,
+    summary.csv) and the console summary need only ``errors`` and ``rule_results`` (through ``db``,
+    which builds nothing), and the per-row values would cost a tenth of the run and its peak memory."""
+    db: object                              # the run's connection, as the rules left it
     year: str
     la: str | None
     tables: list[str]                       # staged tables, DfE order, this year first
@@ -184,6 +188,22 @@ class ReportData:
     report_warnings: list[str] = field(default_factory=list)      # said while writing (a sheet continued)  # --compare-with a run of another year or LA
     trend: object = None                    # --history: validator903.trend.Trend of this year and LA, this run last
     _cells: dict | None = field(default=None, repr=False)
+    _pending: object = field(default=None, repr=False)   # builds report_errors when first needed
+
+    @property
+    def conn(self):
+        """The connection, with report_errors built."""
+        if self._pending is not None:
+            build, self._pending = self._pending, None
+            build()
+        return self.db
+
+    def _flagged(self) -> str:
+        """Where the flagged rows are read for counts: report_errors once built, else ``errors``
+        (the same rows, one per flagged row per rule; no status without a comparison)."""
+        if self._pending is None:
+            return "report_errors"
+        return "(SELECT code, table_name, child, CAST(NULL AS VARCHAR) AS status FROM errors)"
     _cols: dict | None = field(default=None, repr=False)
 
     # -- rows for the reports -------------------------------------------------------------
@@ -202,12 +222,12 @@ class ReportData:
                               COUNT(*) FILTER (WHERE status = 'new') AS new,
                               COUNT(*) FILTER (WHERE status = 'open') AS open,
                               COUNT(DISTINCT child) FILTER (WHERE status = 'new') AS new_children
-                       FROM report_errors GROUP BY code) AS x ON x.code = r.code
+                       FROM {self._flagged()} GROUP BY code) AS x ON x.code = r.code
             {fixed_join}
             ORDER BY r.sort_order"""
         from ..rules import two_year_caveat
 
-        rows = _dicts(self.conn.execute(sql))
+        rows = _dicts(self.db.execute(sql))
         for r in rows:  # the DfE's NOTE that the tool sees only this year and last year
             r["two_year"] = two_year_caveat(r["message"])
         return rows
@@ -261,13 +281,13 @@ class ReportData:
 
     def figures(self) -> dict:
         """Headline numbers."""
-        c = self.conn
+        c = self.db
         rr = c.execute("SELECT COUNT(*) FILTER (WHERE status = 'ran'), "
                        "COUNT(*) FILTER (WHERE status LIKE 'skipped%'), "
                        "COUNT(*) FILTER (WHERE status LIKE 'failed%') FROM rule_results").fetchone()
         flagged, kids, new, open_ = c.execute(
             "SELECT COUNT(*), COUNT(DISTINCT child), COUNT(*) FILTER (WHERE status = 'new'), "
-            "COUNT(*) FILTER (WHERE status = 'open') FROM report_errors").fetchone()
+            f"COUNT(*) FILTER (WHERE status = 'open') FROM {self._flagged()}").fetchone()
         # row counts were taken once, when the tables were staged (or counted on the server)
         rows = {t: self.run.load.tables[t].rows for t in self.tables}
         children = (c.execute("SELECT COUNT(DISTINCT child) FROM header").fetchone()[0]
@@ -286,8 +306,8 @@ class ReportData:
 
     def by_table(self) -> list[tuple[str, int, int]]:
         """(table, errors, new errors) by count."""
-        return self.conn.execute("SELECT table_name, COUNT(*), COUNT(*) FILTER (WHERE status = 'new') "
-                                 "FROM report_errors GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+        return self.db.execute("SELECT table_name, COUNT(*), COUNT(*) FILTER (WHERE status = 'new') "
+                               f"FROM {self._flagged()} GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
 
     # -- the input tables, with the cells to highlight ------------------------------------
     def table_columns(self, table: str) -> list[tuple[str, str]]:
@@ -397,10 +417,12 @@ def gather(run, previous_copy: Path | None = None, previous_folder: Path | None 
     has_sw = "sw_episodes" in local
     data = ReportData(conn, str(run.ctx.year), run.ctx.la_code, tables, has_sw=has_sw, run=run, local_tables=local)
     if previous_copy is None:
-        _build_details(conn, db, "report_errors_now", has_sw)
-        conn.execute("CREATE OR REPLACE TEMP TABLE report_errors AS "
-                     "SELECT *, CAST(NULL AS VARCHAR) AS status FROM report_errors_now ORDER BY eid")
-        conn.execute("DROP TABLE report_errors_now")
+        def build() -> None:
+            _build_details(conn, db, "report_errors_now", has_sw)
+            conn.execute("CREATE OR REPLACE TEMP TABLE report_errors AS "
+                         "SELECT *, CAST(NULL AS VARCHAR) AS status FROM report_errors_now ORDER BY eid")
+            conn.execute("DROP TABLE report_errors_now")
+        data._pending = build
         return data
     _build_details(conn, db, "report_errors_now", has_sw)
     try:
