@@ -30,6 +30,7 @@ class FixResult:
     errors_after: int | None = None            # validating the corrected copy (None with --dry-run)
     new_errors: list[tuple] = field(default_factory=list)   # (code, table, row) not raised before
     written: list[Path] = field(default_factory=list)
+    after: set = field(default_factory=set)    # (code, table, row) raised by the corrected copy
 
     @property
     def certain(self) -> int:
@@ -165,6 +166,7 @@ def run_fix(ctx: RuleContext, rules, paths: list[Path], previous: list[Path] | N
         if not dry_run:
             result.errors_after = len(now)
             result.new_errors = sorted(now - errors_before)
+            result.after = now
         (target.tmp / "changes.csv").write_text(changes_csv(result.changes), encoding="utf-8", newline="")
         written = sorted(target.tmp.iterdir(), key=lambda p: (p.name != "changes.csv", p.name))
         target.commit()
