@@ -53,7 +53,11 @@ def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str
         return run
 
     def finish(conn, run, on_rule):
-        return engine.run_rules(run, chosen, on_rule=on_rule)
+        from .fixes.propose import propose
+
+        run = engine.run_rules(run, chosen, on_rule=on_rule)
+        propose(run, chosen)  # the fixes table: what `validator903 fix` would change (reports show it)
+        return run
 
     return run_pipeline(req, ctx, ", ".join(map(str, paths)), len(chosen), start, finish, out_console, err_console)
 
