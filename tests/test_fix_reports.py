@@ -52,6 +52,7 @@ def test_html_lists_each_childs_fixes(runs):
         start = html.index(f'id="child-{r["child"]}"')
         section = html[start:html.index("</details>", start)]
         assert "<h4>Fixes" in section and f"<td>{r['new']}</td>" in section
+        assert f"fix:{r['confidence']}" in section[:section.index(">")]  # the search finds it
 
 
 def test_social_worker_lists_mark_what_fix_does(runs):

@@ -278,7 +278,8 @@ def _children_section(data: ReportData, errors: list[dict], compared: bool) -> s
         tables = sorted({e["table_name"] for e in errs})
         n_new = sum(1 for e in errs if e["status"] == "new")
         hay = " ".join([child or "", *(f"rule:{c}" for c in codes), *(f"sw:{w}" for w in sws),
-                        *(f"table:{t}" for t in tables), *(["status:new"] if n_new else [])]).lower()
+                        *(f"table:{t}" for t in tables), *(["status:new"] if n_new else []),
+                        *sorted({f"fix:{c.confidence}" for c in fixes.get(child, [])})]).lower()
         summary = (f'<b>{escape(child or "(no child id)")}</b> — {len(errs)} error{"s" if len(errs) != 1 else ""}: '
                    f'{escape(", ".join(codes))}'
                    + (f' <span class="muted">· social worker {escape(", ".join(sws))}</span>' if sws else "")
