@@ -5,6 +5,7 @@ message: The start date of the missing episode or episode that the child was awa
 fields: [MIS_START]
 tables: [missing]
 years: 2023/24-
+fix: {kind: date, field: MIS_START}
 differs_from_peer: >
   A date with spaces around it is read as that date (staging trims text); the peer does not
   trim, so it reports such a date as invalid.

@@ -5,6 +5,7 @@ message: The end date of the missing episode or episode that the child was away 
 fields: [MIS_END]
 tables: [missing]
 years: 2023/24-
+fix: {kind: date, field: MIS_END}
 differs_from_peer: >
   Staging trims the text first: a date with spaces around it is read as that date, and a MIS_END
   of spaces only is blank (an open period). The peer keeps the spaces, so it reports both as not

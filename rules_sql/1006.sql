@@ -5,6 +5,7 @@ message: Missing type invalid.
 fields: [MISSING]
 tables: [missing]
 years: 2023/24-
+fix: {kind: code, field: MISSING}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces ('m' is an error, ' M ' is M); the
   peer upper-cases every value but does not trim.

@@ -5,6 +5,7 @@ message: Reason for placement change is not a valid code.
 fields: [REASON_PLACE_CHANGE]
 tables: [episodes]
 years: 2023/24-
+fix: {kind: code, field: REASON_PLACE_CHANGE}
 differs_from_peer: >
   Codes are trimmed of surrounding spaces and compared case-sensitively; the peer keeps the spaces
   (it flags 'CARPL ') and upper-cases every value (it accepts 'carpl'; we flag it).

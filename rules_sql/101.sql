@@ -5,6 +5,7 @@ message: Gender code is not valid.
 fields: [SEX]
 tables: [header]
 years: 2023/24
+fix: {kind: code, field: SEX}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces; the peer upper-cases every value first.
 */

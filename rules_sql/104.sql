@@ -6,6 +6,7 @@ message: >-
 fields: [DUC]
 tables: [uasc]
 years: 2023/24-
+fix: {kind: date, field: DUC}
 differs_from_peer: >
   Staging trims the text first, so ' 01/04/2025 ' is a valid date for us and a DUC of only spaces
   is blank (allowed); the peer keeps the spaces and flags both as not valid dates.

@@ -5,6 +5,7 @@ message: Date should be placed for adoption is not a valid date.
 fields: [DATE_INT]
 tables: [ad1]
 years: 2023/24-
+fix: {kind: date, field: DATE_INT}
 differs_from_peer: >
   A date with spaces around it is read as that date (staging trims text); the peer does not trim,
   so it reports such a date as invalid, and it also reports a cell of only spaces, which we read

@@ -5,6 +5,7 @@ message: Date matching child and adopter(s) is not a valid date.
 fields: [DATE_MATCH]
 tables: [ad1]
 years: 2023/24-
+fix: {kind: date, field: DATE_MATCH}
 differs_from_peer: >
   A date with spaces around it is read as that date (staging trims text); the peer does not trim,
   so it reports such a date as invalid, and it also reports a cell of only spaces, which we read

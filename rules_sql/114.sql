@@ -5,6 +5,7 @@ message: Data entry to record the status of former carer(s) of an adopted child 
 fields: [FOSTER_CARE]
 tables: [ad1]
 years: 2023/24-
+fix: {kind: code, field: FOSTER_CARE}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces; the peer upper-cases every value
   first and does not trim, so it accepts a lower-case code and reports a code with spaces around it

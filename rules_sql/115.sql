@@ -5,6 +5,7 @@ message: Date of Local Authority's (LA) decision that a child should be placed f
 fields: [DATE_PLACED]
 tables: [placed_for_adoption]
 years: 2023/24-
+fix: {kind: date, field: DATE_PLACED}
 differs_from_peer: >
   A date with spaces around it is read as that date (staging trims text); the peer does not trim,
   so it reports such a date as invalid, and it also reports a cell of only spaces, which we read

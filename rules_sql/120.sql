@@ -5,6 +5,7 @@ message: The reason for the reversal of the decision that the child should be pl
 fields: [REASON_PLACED_CEASED]
 tables: [placed_for_adoption]
 years: 2023/24-
+fix: {kind: code, field: REASON_PLACED_CEASED}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces; the peer upper-cases every value
   first and does not trim, so it accepts a lower-case code and reports a code with spaces around it

@@ -5,6 +5,7 @@ message: Data entry for being in touch after leaving care is invalid.
 fields: [IN_TOUCH]
 tables: [oc3]
 years: 2023/24-
+fix: {kind: code, field: IN_TOUCH}
 differs_from_peer: >
   Codes are trimmed of surrounding spaces and compared case-sensitively; the peer upper-cases
   every value but keeps spaces, so it accepts yes and flags 'NO '.

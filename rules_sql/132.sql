@@ -5,6 +5,7 @@ message: Data entry for activity after leaving care is invalid.
 fields: [ACTIV]
 tables: [oc3]
 years: 2023/24-
+fix: {kind: code, field: ACTIV}
 differs_from_peer: >
   Codes are trimmed of surrounding spaces and compared case-sensitively; the peer upper-cases every
   value but keeps spaces, so it accepts 'f1' and flags 'F1 '. A blank ACTIV is invalid for both (as rule 131 for IN_TOUCH).

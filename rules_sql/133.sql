@@ -5,6 +5,7 @@ message: Data entry for accommodation after leaving care is invalid. If reportin
 fields: [ACCOM]
 tables: [oc3]
 years: 2023/24-
+fix: {kind: code, field: ACCOM}
 differs_from_peer: >
   The valid codes are the year's ACCOM code list (rules_sql/codes/ACCOM.yml), which holds S1 (no
   fixed abode, suitable) and X1 (in custody, suitable), as the liia-tools schemas do; the peer's own

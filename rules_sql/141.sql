@@ -5,6 +5,7 @@ message: Date episode began is not a valid date.
 fields: [DECOM]
 tables: [episodes]
 years: 2023/24-
+fix: {kind: date, field: DECOM}
 differs_from_peer: >
   A DECOM of spaces only is blank (missing) for us and so not this rule's error; the peer does not
   trim and reports it as an invalid date.

@@ -5,6 +5,17 @@ message: A new episode has started, but the previous episode has not ended.
 fields: [DEC, REC]
 tables: [episodes_seq]
 years: 2023/24-
+fix:
+  kind: sql                # REC X1: a new episode began the day this one ended (a continuation)
+  field: DEC
+  table: episodes
+  confidence: suggested
+  tables: [episodes_seq]
+  sql: >
+    SELECT 'episodes' AS table_name, s.row_no, ssda_format_date(s.next_decom) AS new,
+           'REC X1 says a new episode began the day this one ended, and the next episode (a continuation) starts on this date' AS reason
+    FROM episodes_seq AS s
+    WHERE s.dec IS NULL AND s.rec = 'X1' AND s.next_rne <> 'S' AND s.next_decom > s.decom
 differs_from_peer: >
   Episodes with a blank or invalid DECOM take no part in deciding which episode is the child's
   latest (the peer ranks them as the latest, so it flags the real latest episode when it is open),

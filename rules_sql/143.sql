@@ -5,6 +5,7 @@ message: The reason for new episode code is not a valid code.
 fields: [RNE]
 tables: [episodes]
 years: 2023/24-
+fix: {kind: code, field: RNE}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces. The peer upper-cases every value
   but does not trim: it accepts 's' (we flag it) and flags 'U ' with a trailing space (we accept it).

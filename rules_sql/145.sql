@@ -5,6 +5,7 @@ message: Category of need code is not a valid code.
 fields: [CIN]
 tables: [episodes]
 years: 2023/24-
+fix: {kind: code, field: CIN}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces. The peer upper-cases every value
   but does not trim: it accepts 'n1' (we flag it) and flags 'N1 ' with a trailing space (we accept it).

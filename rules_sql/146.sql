@@ -5,6 +5,7 @@ message: Placement type code is not a valid code.
 fields: [PLACE]
 tables: [episodes]
 years: 2023/24-
+fix: {kind: code, field: PLACE}
 differs_from_peer: >
   The year's list comes from rules_sql/codes/PLACE.yml. A code retired before the year (H5 and P2
   after 2023/24, Z1 after 2024/25) is accepted on an episode whose valid DEC shows it ended while

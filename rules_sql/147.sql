@@ -5,6 +5,7 @@ message: Date episode ceased is not a valid date.
 fields: [DEC]
 tables: [episodes]
 years: 2023/24-
+fix: {kind: date, field: DEC}
 differs_from_peer: >
   A DEC of spaces only is blank (an open episode) for us and so not this rule's error; the peer
   does not trim and reports it as an invalid date.

@@ -5,6 +5,7 @@ message: Reason episode ceased code is not valid.
 fields: [REC]
 tables: [episodes]
 years: 2023/24-
+fix: {kind: code, field: REC}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces. The peer upper-cases every value
   but does not trim: it accepts 'e11' (we flag it) and flags 'E11 ' with a trailing space (we accept it).

@@ -5,6 +5,7 @@ message: Date of review is invalid or blank.
 fields: [REVIEW]
 tables: [reviews]
 years: 2023/24-
+fix: {kind: date, field: REVIEW}
 differs_from_peer: >
   A date with spaces around it is read as that date (staging trims text); the peer does not
   trim, so it reports such a date as invalid.

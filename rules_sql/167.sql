@@ -5,6 +5,7 @@ message: Data entry for participation is invalid or blank.
 fields: [REVIEW_CODE]
 tables: [reviews]
 years: 2023/24-
+fix: {kind: code, field: REVIEW_CODE}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces ('pn1' is an error); the peer
   upper-cases every value but does not trim. A row with no REVIEW date but a valid REVIEW_CODE is

@@ -7,6 +7,7 @@ message: >-
 fields: [UPN]
 tables: [header]
 years: 2023/24-
+fix: {kind: code, field: UPN}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces; the peer upper-cases every value first,
   so it accepts 'un1' or a UPN with a lower-case letter, which we flag, and it flags a UPN with a

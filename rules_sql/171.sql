@@ -5,6 +5,7 @@ message: Date of birth of mother's child is not a valid date.
 fields: [MC_DOB]
 tables: [header]
 years: 2023/24-
+fix: {kind: date, field: MC_DOB}
 differs_from_peer: >
   Staging trims the text first, so ' 01/04/2025 ' is a valid date for us and an MC_DOB of only
   spaces is blank (allowed); the peer flags both. A well-formed date outside pandas' range (before

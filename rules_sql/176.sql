@@ -5,6 +5,7 @@ message: The gender of adopter(s) at the date of adoption code is not a valid co
 fields: [SEX_ADOPTR]
 tables: [ad1]
 years: 2023/24-
+fix: {kind: code, field: SEX_ADOPTR}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces; the peer upper-cases every value
   first and does not trim, so it accepts a lower-case code and reports a code with spaces around it

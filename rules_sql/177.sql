@@ -5,6 +5,7 @@ message: The legal status of adopter(s) code is not a valid code.
 fields: [LS_ADOPTR]
 tables: [ad1]
 years: 2023/24-
+fix: {kind: code, field: LS_ADOPTR}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces; the peer upper-cases every value
   first and does not trim, so it accepts a lower-case code and reports a code with spaces around it

@@ -5,6 +5,7 @@ message: Placement provider code is not a valid code.
 fields: [PLACE_PROVIDER]
 tables: [episodes]
 years: 2025/26-
+fix: {kind: code, field: PLACE_PROVIDER}
 differs_from_peer: >
   Codes are trimmed of surrounding spaces and compared case-sensitively; the peer keeps spaces and
   upper-cases values, so it flags 'PR1 ' and accepts 'pr1' (we do the opposite).

@@ -5,6 +5,7 @@ message: Strengths and Difficulties (SDQ) reason is not a valid code.
 fields: [SDQ_REASON]
 tables: [oc2]
 years: 2023/24-
+fix: {kind: code, field: SDQ_REASON}
 differs_from_peer: >
   Codes are compared exactly after trimming spaces; the peer upper-cases every value but keeps the
   spaces, so it accepts 'sdq1' and flags 'SDQ1 ' and a reason of only spaces (blank for us, allowed).

@@ -5,6 +5,7 @@ message: Previous permanence option not a valid value.
 fields: [PREV_PERM]
 tables: [previous_permanence]
 years: 2023/24-
+fix: {kind: code, field: PREV_PERM}
 differs_from_peer: >
   Codes are compared case-sensitively after trimming spaces ('p1' is an error, ' P1 ' is P1); the
   peer upper-cases every value but does not trim, so for it a PREV_PERM of spaces only is an

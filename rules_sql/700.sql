@@ -5,6 +5,7 @@ message: The start date of the DoLO is not a valid date.
 fields: [DOLO_START]
 tables: [dolo]
 years: 2026/27-
+fix: {kind: date, field: DOLO_START}
 differs_from_peer: >
   A date with spaces around it is read as that date (staging trims text); the peer does not
   trim, so it reports such a date as invalid.

@@ -5,6 +5,7 @@ message: The end date of the DoLO is not a valid date.
 fields: [DOLO_END]
 tables: [dolo]
 years: 2026/27-
+fix: {kind: date, field: DOLO_END}
 differs_from_peer: >
   A date with spaces around it is read as that date and spaces alone are blank (staging trims);
   the peer reports both as invalid.

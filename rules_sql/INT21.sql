@@ -5,6 +5,18 @@ message: 'Internal Check: SEX in UASC is different to SEX in Header.'
 fields: [SEX]
 tables: [header, uasc]
 years: 2023/24-
+fix:
+  kind: sql                # the same sex as the header's, written in the old coding or another case
+  field: SEX
+  table: uasc
+  confidence: certain
+  tables: [header, uasc]
+  sql: >
+    SELECT 'uasc' AS table_name, u.row_no, MIN(h.sex) AS new,
+           'the same sex as the header''s, written in the old coding or another case' AS reason
+    FROM uasc AS u JOIN header AS h ON h.child = u.child
+    WHERE h.sex IN {{ codes('SEX') }} AND {{ crosswalk('SEX', 'UPPER(u.sex)') }} = h.sex
+    GROUP BY u.row_no HAVING COUNT(DISTINCT h.sex) = 1
 differs_from_peer: >
   CHILD ids and SEX codes are compared case-sensitively after trimming spaces; the peer upper-cases
   every value (so 'm' equals 'M' for it) and keeps spaces (so 'M ' differs from 'M').

@@ -5,6 +5,7 @@ message: Date social worker episode began is not a valid date..
 fields: [SW_DECOM]
 tables: [sw_episodes]
 years: 2023/24-
+fix: {kind: date, field: SW_DECOM}
 stage: 1
 differs_from_peer: >
   The peer has two versions (2023/24 and 2025/26) that differ only in how they parse: its

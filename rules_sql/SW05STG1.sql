@@ -5,6 +5,7 @@ message: Date social worker episode began is not a valid date.
 fields: [SW_DEC]
 tables: [sw_episodes]
 years: 2023/24-
+fix: {kind: date, field: SW_DEC}
 stage: 1
 differs_from_peer: >
   The DfE message speaks of the start date but the rule checks SW_DEC, the end date (as the peer

@@ -5,6 +5,7 @@ message: The reason for social worker change is either not valid or has not been
 fields: [SW_REASON]
 tables: [sw_episodes]
 years: 2023/24
+fix: {kind: code, field: SW_REASON}
 stage: 1
 differs_from_peer: >
   Codes are compared case-sensitively after trimming ('fconta' is not valid, 'MANAGE ' is); the

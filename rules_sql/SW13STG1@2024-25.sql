@@ -5,6 +5,7 @@ message: The reason for social worker change is not valid.
 fields: [SW_REASON]
 tables: [sw_episodes]
 years: 2024/25-
+fix: {kind: code, field: SW_REASON}
 stage: 1
 differs_from_peer: >
   Codes are compared case-sensitively after trimming; the peer upper-cases but does not trim, so

@@ -63,7 +63,10 @@ def _write(folder, code, extra="", years="2025/26-"):
     ("severity: warning\n", "severity"),
     ("source: peer\n", "source"),
     ("stage: 3\n", "stage"),
-    ("fix: [a]\n", "fix must be a mapping"),
+    ("fix: [a]\n", "each fix is a mapping"),
+    ("fix: a\n", "fix must be a mapping or a list"),
+    ("fix: {kind: guess, field: SEX}\n", "kind 'guess'"),
+    ("fix: {kind: code, field: DOB}\n", "DOB is a date: use kind date"),
     ("colour: red\n", "unknown metadata"),
     ("needs: [nosuch]\n", "unknown table"),
 ])

@@ -76,7 +76,7 @@ def test_grants_cover_what_a_bi_role_reads(dialect):
     if dialect == "oracle":  # per object: errors, errors_latest, history, catalogue, parameters
         assert {g.split(" ON ")[1].split(" TO ")[0] for g in grants} == {
             f"{SCHEMA}.{n}" for n in ("errors", "errors_latest", "v903_error_history", "v903_rules", "v903_parameters", "v903_codes",
-                                   "v903_la_codes")}
+                                   "v903_la_codes", "fixes")}
     else:  # the schema, so views a redeploy recreates stay readable
         assert f"SCHEMA::{SCHEMA}" in text if dialect == "tsql" else f"ALTER DEFAULT PRIVILEGES IN SCHEMA {SCHEMA}" in text
     assert all(not s.startswith("GRANT") for n, st in scripts.items() if n != "05_errors" for s in st)

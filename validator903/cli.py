@@ -55,7 +55,11 @@ def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str
         return run
 
     def finish(conn, run, on_rule):
-        return engine.run_rules(run, chosen, on_rule=on_rule)
+        from .fixes.propose import propose
+
+        run = engine.run_rules(run, chosen, on_rule=on_rule)
+        propose(run, chosen)  # the fixes table: what `validator903 fix` would change (reports show it)
+        return run
 
     return run_pipeline(req, ctx, ", ".join(map(str, paths)), len(chosen), start, finish, out_console, err_console)
 
@@ -154,6 +158,31 @@ def demo(
     raise typer.Exit(_validate([sample / "current"], [sample / "previous"], SAMPLE_YEAR, "999", out, None, False,
                                formats=fmt, compare_with=compare_with, by_social_worker=by_social_worker,
                                references=_references(postcodes, providers)))
+
+
+@app.command()
+def fix(
+    paths: List[Path] = typer.Argument(..., help="Folder(s) or files: the 903 CSVs."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder for the corrected CSVs and changes.csv "
+                                "(replaced whole; never an input folder)."),
+    year: str = typer.Option(..., "--year", help=f"Collection year: {', '.join(SUPPORTED_YEARS)}."),
+    previous: Optional[List[Path]] = typer.Option(None, "--previous", help="Last year's return (folder or files)."),
+    la: Optional[str] = typer.Option(None, "--la", help="Your DfE 3-digit LA code, e.g. 352."),
+    apply: str = typer.Option("certain", "--apply", help="certain: write only the corrections that cannot be "
+                              "wrong; all: the suggested ones too."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Write only changes.csv."),
+    rules: Optional[str] = typer.Option(None, "--rules", help="Only these codes, comma-separated."),
+    rules_dir: Optional[List[Path]] = _rules_dir_option(),
+):
+    """Propose corrections for the errors that have one; write corrected copies of the CSVs and changes.csv."""
+    from .fixes.console import print_fix
+    from .fixes.command import run_fix
+    from .rules import rules_for_year
+
+    _use_packs(rules_dir)
+    ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
+    result = run_fix(ctx, rules_for_year(ctx.year, _split_codes(rules)), paths, previous, output, apply, dry_run)
+    print_fix(result, apply, dry_run, out_console, err_console)
 
 
 @app.command("rules")

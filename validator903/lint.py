@@ -64,6 +64,10 @@ ALLOWED_FUNCTIONS = {
     exp.Exists, exp.Round, exp.Floor, exp.If,  # If: the WHEN branches of a CASE
 }
 
+# a fix also rewrites text: REPLACE is the same on every engine (and on SQL Server binary under the
+# staged columns' collation); CONCAT, which rules may not use (Oracle reads a NULL part as ''), builds
+# a fix's value from parts of a value that is there (a fix proposes nothing for a blank)
+FIX_FUNCTIONS = {getattr(exp, "Replace", exp.Anonymous), exp.Concat}
 STAGING_ONLY = {"ssda_parse_date", "ssda_trim", "ssda_format_date"}
 _CTE_NAME = "r{code}_"
 RESULT_COLUMNS = ["table_name", "row_no", "child"]
@@ -126,8 +130,11 @@ def _is_text(node) -> bool:
     return isinstance(node, exp.Literal) and node.is_string
 
 
-def lint_sql(code: str, sql: str, derived: bool = False) -> list[str]:
-    """Findings for one rendered (portable) rule query, or (``derived``) a derived relation's."""
+def lint_sql(code: str, sql: str, derived: bool = False, result: list[str] | None = None,
+             staging_helpers: bool = False) -> list[str]:
+    """Findings for one rendered (portable) rule query, or (``derived``) a derived relation's. A fix's
+    SELECT (validator903/fixes) has its own ``result`` columns and may use the staging helpers
+    (``staging_helpers``: a fix writes text as a CSV holds it, and reads dates from ``<col>_raw``)."""
     found: list[str] = []
     try:
         statements = parse(sql)
@@ -139,7 +146,7 @@ def lint_sql(code: str, sql: str, derived: bool = False) -> list[str]:
     helpers = helper_names()
     for node in tree.walk():
         kind = type(node)
-        if kind in BANNED:
+        if kind in BANNED and not (staging_helpers and kind in FIX_FUNCTIONS):
             found.append(f"{node.sql('duckdb')[:60]!r}: {BANNED[kind]}")
         elif isinstance(node, exp.Cast):
             to = node.to.this
@@ -147,18 +154,20 @@ def lint_sql(code: str, sql: str, derived: bool = False) -> list[str]:
                 found.append(f"{node.sql('duckdb')[:60]!r}: only CAST(... AS INTEGER); dates come typed "
                              "from staging, literals from ssda_date('yyyy-mm-dd')")
         elif isinstance(node, exp.Anonymous):
-            if node.name.lower() in STAGING_ONLY:
+            if node.name.lower() in STAGING_ONLY and not staging_helpers:
                 found.append(f"{node.name}(): staging already parsed and trimmed; use the typed "
                              "column, or <col>_raw to inspect the original text")
             elif node.name.lower() not in helpers:
                 found.append(f"unknown function {node.name}(); the portable vocabulary is "
                              + ", ".join(sorted(helpers)))
-        elif isinstance(node, exp.Func) and kind not in ALLOWED_FUNCTIONS \
+        elif isinstance(node, exp.Func) and kind not in ALLOWED_FUNCTIONS and not (staging_helpers and kind in FIX_FUNCTIONS) \
                 and not isinstance(node, (exp.Window, exp.Binary, exp.Predicate, exp.Not)):
             found.append(f"function {node.sql('duckdb')[:40]!r} is not on the portable allow-list")
         elif isinstance(node, exp.Identifier) and node.quoted:
             found.append(f"quoted identifier {node.sql('duckdb')}: write names unquoted")
-        elif isinstance(node, exp.Literal) and node.is_string and node.this == "":
+        elif isinstance(node, exp.Literal) and node.is_string and node.this == "" \
+                and not (staging_helpers and isinstance(node.parent, getattr(exp, "Replace", exp.Anonymous))
+                         and node.arg_key == "replacement"):  # REPLACE(x, ' ', ''): on Oracle '' is NULL, which removes too
             found.append("'' literal: blanks are NULL after staging (and '' is NULL on Oracle)")
         elif isinstance(node, (exp.Star, exp.Column)) and isinstance(node.parent, exp.Select) and not derived \
                 and (isinstance(node, exp.Star) or isinstance(node.this, exp.Star)):
@@ -181,8 +190,9 @@ def lint_sql(code: str, sql: str, derived: bool = False) -> list[str]:
     if derived:
         return found
     names = [p.alias_or_name.lower() for p in tree.selects]
-    if names != RESULT_COLUMNS:
-        found.append(f"result columns are {names}; a rule returns exactly {RESULT_COLUMNS}")
+    if names != (result or RESULT_COLUMNS):
+        found.append(f"result columns are {names}; a {'fix' if result else 'rule'} returns exactly "
+                     f"{result or RESULT_COLUMNS}")
     return found
 
 
@@ -238,5 +248,30 @@ def lint_derived() -> list[str]:
     return findings
 
 
+def lint_fixes(rules=None) -> list[str]:
+    """Each fix's SELECT, in every year its rule has: the portable subset, its result columns, and
+    ``tables:`` exactly what it reads."""
+    from .fixes.spec import RESULT_COLUMNS as FIX_COLUMNS, parse_fixes
+
+    findings = []
+    for rule in rules if rules is not None else all_rules():
+        for fix in parse_fixes(rule):
+            for year in rule.years:
+                try:
+                    sql = fix.render(RuleContext(CollectionYear.parse(year), "999"))
+                except UsageError as e:
+                    findings.append(f"{fix.where} ({year}): {e}")
+                    continue
+                found = lint_sql(rule.code, sql, result=FIX_COLUMNS, staging_helpers=True)
+                try:
+                    read = relations_read(parse(sql)[0])
+                    if read != set(fix.tables):
+                        found.append(f"tables: lists {sorted(fix.tables)} but the SQL reads {sorted(read)}")
+                except Exception:
+                    pass
+                findings += [f"{fix.where} ({year}): {f}" for f in found if f"{fix.where} ({year}): {f}" not in findings]
+    return findings
+
+
 def lint_all() -> list[str]:
-    return [f for rule in all_rules() for f in lint_rule(rule)] + lint_derived()
+    return [f for rule in all_rules() for f in lint_rule(rule)] + lint_derived() + lint_fixes()

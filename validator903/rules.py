@@ -116,7 +116,7 @@ class Rule:
     severity: str = "error"
     source: str = "dfe"
     stage: int | None = None        # the DfE stage of the social worker (SW) rules: 1 or 2
-    fix: dict | None = field(default=None, compare=False, hash=False)  # reserved: the suggested fix
+    fix: dict | list | None = field(default=None, compare=False, hash=False)  # fixes/spec.py reads it
 
     def applies_to(self, year: CollectionYear) -> bool:
         return str(year) in self.years
@@ -197,12 +197,16 @@ def _read(path: Path, source: str | None = None) -> Rule:
     if named and stage != int(named.group(1)):
         raise UsageError(f"{path}: code {code} is a stage {named.group(1)} rule: say stage: {named.group(1)}")
     fix = meta.get("fix")
-    if fix is not None and not isinstance(fix, dict):
-        raise UsageError(f"{path}: fix must be a mapping (reserved for suggested fixes)")
-    return Rule(code=code, name=str(meta["name"]), message=" ".join(str(meta["message"]).split()),
+    if fix is not None and not isinstance(fix, (dict, list)):
+        raise UsageError(f"{path}: fix must be a mapping or a list of them (see validator903/fixes/spec.py)")
+    rule = Rule(code=code, name=str(meta["name"]), message=" ".join(str(meta["message"]).split()),
                 fields=tuple(str(f) for f in meta["fields"]), tables=tables, years=_years(meta["years"], path.name),
                 path=path, template=template, differs_from_peer=str(meta.get("differs_from_peer") or "").strip(),
                 needs=needs, severity=severity, source=source or declared, stage=stage, fix=fix)
+    if fix is not None:  # a broken fix declaration stops the catalogue loading, like broken metadata
+        from .fixes.spec import parse_fixes
+        parse_fixes(rule)
+    return rule
 
 
 def _check_versions(rules: tuple[Rule, ...]) -> None:

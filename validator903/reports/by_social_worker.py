@@ -14,9 +14,10 @@ from pathlib import Path
 
 from .csv_report import write_rows
 from .data import ReportData
+from .fix_report import NEEDS_YOU, fix_marks
 
-COLUMNS = ("social_worker", "child", "code", "table", "row", "locator", "message", "fields", "values")
-INDEX_COLUMNS = ("social_worker", "file", "errors", "children")
+COLUMNS = ("social_worker", "child", "code", "table", "row", "locator", "message", "fields", "values", "fix")
+INDEX_COLUMNS = ("social_worker", "file", "errors", "children", "needs_social_worker")
 UNASSIGNED = "unassigned.csv"
 
 
@@ -40,13 +41,18 @@ def write_by_social_worker(data: ReportData, folder: Path) -> list[Path]:
     groups: dict[str | None, list[tuple]] = {}
     for r in rows:
         groups.setdefault(r[0], []).append(r)
+    marks = fix_marks(data)
     used = {UNASSIGNED, "index.csv"}
     written: list[Path] = []
     index: list[tuple] = []
     for sw, items in groups.items():
         name = UNASSIGNED if sw is None else _file_name(sw, used)
-        path = write_rows(folder / name, columns, (list(r[:9]) + ([r[9]] if compared else []) for r in items))
+        # fix: what `validator903 fix` does about the error (fix_report.fix_marks), so nobody is chased
+        # for a trailing space
+        path = write_rows(folder / name, columns, (list(r[:9]) + [marks.get((r[2], r[3], r[4]), NEEDS_YOU)]
+                                                   + ([r[9]] if compared else []) for r in items))
         written.append(path)
-        index.append((sw or "", name, len(items), len({r[1] for r in items})))
+        index.append((sw or "", name, len(items), len({r[1] for r in items}),
+                      sum((r[2], r[3], r[4]) not in marks for r in items)))
     index_path = write_rows(folder / "index.csv", INDEX_COLUMNS, index)
     return [index_path] + written

@@ -270,6 +270,8 @@ def _children_section(data: ReportData, errors: list[dict], compared: bool) -> s
     with_rows = set(order[:MAX_CHILDREN_WITH_ROWS])
     rows = _child_rows(data, with_rows) if order else {}
     cells = data.cells()
+    from .fix_report import by_child as fixes_by_child, child_fixes_html
+    fixes = fixes_by_child(data)
     out = [f'<section id="children"><h2>Children with errors ({len(order):,})</h2>',
            '<p><input id="search" type="search" placeholder="Search: child, rule code, social worker, table, new" '
            'autocomplete="off"> <span id="shown" class="muted"></span></p>']
@@ -284,7 +286,8 @@ def _children_section(data: ReportData, errors: list[dict], compared: bool) -> s
         tables = sorted({e["table_name"] for e in errs})
         n_new = sum(1 for e in errs if e["status"] == "new")
         hay = " ".join([child or "", *(f"rule:{c}" for c in codes), *(f"sw:{w}" for w in sws),
-                        *(f"table:{t}" for t in tables), *(["status:new"] if n_new else [])]).lower()
+                        *(f"table:{t}" for t in tables), *(["status:new"] if n_new else []),
+                        *sorted({f"fix:{c.confidence}" for c in fixes.get(child, [])})]).lower()
         summary = (f'<b>{escape(child or "(no child id)")}</b> — {len(errs)} error{"s" if len(errs) != 1 else ""}: '
                    f'{escape(", ".join(codes))}'
                    + (f' <span class="muted">· social worker {escape(", ".join(sws))}</span>' if sws else "")
@@ -292,6 +295,7 @@ def _children_section(data: ReportData, errors: list[dict], compared: bool) -> s
         out.append(f'<details class="child" id="child-{escape(child or "")}" data-child="{escape(child or "")}" '
                    f'data-search="{escape(hay)}"><summary>{summary}</summary>')
         out.append(_error_table(errs, with_child=False, compared=compared))
+        out.append(child_fixes_html(fixes.get(child, [])))
         for table, (heads, trs) in rows.get(child, {}).items():
             out.append(f'<h4>{escape(table)}</h4><div class="rows"><table><thead><tr>'
                        + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr></thead><tbody>")

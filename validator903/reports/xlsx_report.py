@@ -127,6 +127,8 @@ def _write(data: ReportData, path: Path) -> Path:
         write_trend_sheet(wb, fmt, data.trend)
     _errors(wb, fmt, data, compared)
     _children(wb, fmt, data, compared)
+    from .fix_report import write_fixes_sheet
+    write_fixes_sheet(wb, fmt, data, _Sheet)
     if compared:
         _fixed(wb, fmt, data)
     cells = data.cells()

@@ -38,7 +38,8 @@ HISTORY = "v903_error_history"
 ERRORS_VIEW = "errors"
 LATEST_VIEW = "errors_latest"
 # what a BI role reads (and is granted with --grant-to)
-BI_OBJECTS = (ERRORS_VIEW, LATEST_VIEW, HISTORY, CATALOGUE, PARAMS, CODES, LA_CODES_TABLE)
+FIXES_VIEW = "fixes"      # warehouse/fixes_view.py
+BI_OBJECTS = (ERRORS_VIEW, LATEST_VIEW, HISTORY, CATALOGUE, PARAMS, CODES, LA_CODES_TABLE, FIXES_VIEW)
 
 
 @dataclass
@@ -93,7 +94,8 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
 
     # 02 first drops our previous views where the engine binds views early (Postgres), dependents
     # first and never anything else's; 05 replaces the union view itself, so it re-runs on its own.
-    tab.statements += eng.teardown_statements(S, [ERRORS_VIEW, LATEST_VIEW, *derived_names(), *all_table_names()])
+    tab.statements += eng.teardown_statements(S, [FIXES_VIEW, ERRORS_VIEW, LATEST_VIEW, *derived_names(),
+                                                  *all_table_names()])
     t = eng.text
     date = "DATE NOT NULL"
     tab.statements += eng.drop_table_statements(f"{S}.{PARAMS}")
@@ -153,11 +155,18 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     err.statements += eng.view_statements(f"{S}.{ERRORS_VIEW}", _portable(errors_sql, dialect))
     err.statements += eng.view_statements(
         f"{S}.{LATEST_VIEW}", f"SELECT * FROM {S}.{HISTORY} WHERE snapshot_id = (SELECT MAX(snapshot_id) FROM {S}.{HISTORY})")
+    from .fixes_view import fixes_select
+
+    fixes_sql = fixes_select(rules, pctx, set(staged_tables),
+                             lambda r: bi.rule_branch(r, S, rule_view(r.code), set(staged_tables)))
+    if fixes_sql:  # the corrections proposed for the errors' rows: read-only, like everything here
+        fixes_sql = qualify(parse(fixes_sql)[0], S, ours).sql("duckdb")  # helpers expanded below
+        err.statements += eng.view_statements(f"{S}.{FIXES_VIEW}", _portable(fixes_sql, dialect))
     if grant_to:
         _ident(grant_to, "--grant-to")
         err.statements += eng.grant_statements(S, grant_to, [f"{S}.{n}" for n in BI_OBJECTS])
     if limit:
-        too_long = [n for n in [PARAMS, CATALOGUE, CODES, LA_CODES_TABLE, ERRORS_VIEW, LATEST_VIEW, HISTORY, f"{HISTORY}_child",
+        too_long = [n for n in [PARAMS, CATALOGUE, CODES, LA_CODES_TABLE, ERRORS_VIEW, LATEST_VIEW, FIXES_VIEW, HISTORY, f"{HISTORY}_child",
                                 f"{PARAMS}_one_row", *sorted(ours), *(rule_view(r.code) for r in rules)]
                     if len(n.encode()) > limit]
         if too_long:

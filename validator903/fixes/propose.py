@@ -1,0 +1,80 @@
+"""Propose fixes over a finished run: the ``fixes`` table of the run's DuckDB.
+
+Each fix's SELECT runs joined with its own rule's errors, so only flagged rows get a correction.
+Two fixes of one cell (two rules flag the same SEX) that agree are one change crediting both
+rules; when they disagree, a certain fix wins over a suggested one, and two of the same confidence
+cancel (the cell is left for a person, and the console says so).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .spec import fixes_for
+
+FIXES_DDL = ("CREATE OR REPLACE TABLE fixes (code VARCHAR, table_name VARCHAR, row_no BIGINT, child VARCHAR, "
+             "field VARCHAR, old VARCHAR, new VARCHAR, confidence VARCHAR, reason VARCHAR)")
+
+
+@dataclass
+class Proposal:
+    fixes: int = 0                       # rows of the fixes table
+    failed: list[str] = field(default_factory=list)   # fix: why it could not run
+
+
+def propose(run, rules) -> Proposal:
+    """Fill ``fixes`` (code, table_name, row_no, child, field, old, new, confidence, reason) for the
+    rules that ran and flagged something."""
+    conn = run.conn
+    conn.execute(FIXES_DDL)
+    ran = {r.rule.code for r in run.results if r.status == "ran" and r.count}
+    out = Proposal()
+    for fix in fixes_for([r for r in rules if r.code in ran]):
+        if any(t not in run.load.tables for t in fix.requires()):
+            continue  # e.g. a carry-over from last year's return, not supplied
+        code = fix.code.replace("'", "''")
+        try:
+            conn.execute(
+                f"INSERT INTO fixes SELECT DISTINCT e.code, f.table_name, f.row_no, e.child, f.field, f.old, f.new, "
+                f"f.confidence, f.reason FROM ({fix.sql(run.ctx)}) AS f JOIN errors AS e ON e.code = '{code}' "
+                f"AND e.table_name = f.table_name AND e.row_no = f.row_no")
+        except Exception as e:  # one broken fix must not stop the others: it is reported
+            out.failed.append(f"{fix.where}: {(str(e).strip().splitlines() or [type(e).__name__])[0]}")
+    out.fixes = conn.execute("SELECT COUNT(*) FROM fixes").fetchone()[0]
+    return out
+
+
+@dataclass(frozen=True)
+class Change:
+    child: str | None
+    table: str
+    row: int
+    field: str
+    old: str | None
+    new: str
+    rules: tuple[str, ...]
+    confidence: str
+    reason: str
+
+
+def changes(conn) -> tuple[list[Change], list[str]]:
+    """One change per cell from the ``fixes`` table, and the cells left alone because fixes disagree."""
+    from ..rules import code_sort_key
+
+    rows = conn.execute("SELECT code, table_name, row_no, child, field, old, new, confidence, reason FROM fixes").fetchall()
+    cells: dict[tuple, list] = {}
+    for r in rows:
+        cells.setdefault((r[1], r[2], r[4]), []).append(r)
+    out, conflicts = [], []
+    for (table, row, fld), props in cells.items():
+        best = min(p[7] == "suggested" for p in props)           # certain first
+        props = [p for p in props if (p[7] == "suggested") == best]
+        values = sorted({p[6] for p in props})
+        if len(values) > 1:
+            conflicts.append(f"{table} row {row} {fld}: rules {', '.join(sorted({p[0] for p in props}, key=code_sort_key))} "
+                             f"propose {' or '.join(values)}; left for a person")
+            continue
+        props.sort(key=lambda p: code_sort_key(p[0]))
+        p = props[0]
+        out.append(Change(p[3], table, row, fld, p[5], p[6], tuple(q[0] for q in props), p[7], p[8]))
+    out.sort(key=lambda c: (c.table, c.row, c.field))
+    return out, conflicts
