@@ -95,9 +95,10 @@ class LocalSpark:
 _SESSION = None
 
 # For many tiny queries (the rule cases, a small return): one shuffle partition, no adaptive
-# re-planning, and interpreted expressions rather than compiling Java for every query, which on
+# re-planning, no broadcast joins (thirty rules in one statement broadcast at once), and interpreted expressions rather than compiling Java for every query, which on
 # a few hundred rows costs more than running it.
 SMALL_DATA = {"spark.sql.shuffle.partitions": "1", "spark.sql.adaptive.enabled": "false",
+              "spark.sql.autoBroadcastJoinThreshold": "-1", "spark.driver.memory": "2g",
               "spark.sql.codegen.wholeStage": "false", "spark.sql.codegen.factoryMode": "NO_CODEGEN"}
 
 
@@ -161,7 +162,7 @@ def register_tables(session, folder: Path) -> list[str]:
 
 
 def connect(parts: SplitResult, query: dict):
-    if parts.scheme.lower() == "databricks":
+    if parts.scheme.lower() != "spark":  # the engine's other scheme: a Databricks SQL warehouse
         return _databricks(parts, query)
     if (parts.hostname or "").lower() != "local":
         raise UsageError("spark:// runs a local session only: spark://local?tables=DIR "
