@@ -31,3 +31,32 @@ def pg(pg_dsn):
     conn = psycopg.connect(pg_dsn, autocommit=True)
     yield conn
     conn.close()
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local SparkSession for the whole test session (a JVM start costs 20-30 s), tuned for
+    tiny data. Without pyspark or Java the Spark tests skip, except in CI (CI=true), where they
+    are part of what CI proves."""
+    import shutil
+
+    from validator903.errors import UsageError
+
+    missing = None
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        missing = "pyspark is not installed"
+    if missing is None and shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        missing = "no Java"
+    if missing is None:
+        from validator903.warehouse.spark import SMALL_DATA, local_session
+        try:
+            session = local_session(conf=SMALL_DATA)
+        except UsageError as e:
+            missing = str(e)
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"local Spark is required in CI: {missing}")
+        pytest.skip(f"no local Spark here: {missing}")
+    yield session

@@ -63,8 +63,10 @@ def test_unknown_engine_entry_is_refused(tmp_path, monkeypatch):
 def test_every_table_has_the_whole_vocabulary(engine):
     e = dialects.spec(engine).engine
     assert e.url_schemes and e.driver and e.probes and e.scalar_functions <= e.functions
-    assert "{n}" in e.text_type and "{select}" in e.create_view and "{name}" in e.drop_table
-    assert e.text(7).count("7") == 1
+    # a text type takes its length, or has none at all (Spark's STRING: VARCHAR(n) is only a
+    # table-column check there, and Spark 3.5 refuses it in a CAST)
+    assert ("{n}" in e.text_type) == (e.text(7) != e.text(8)) and "{select}" in e.create_view and "{name}" in e.drop_table
+    assert e.text(7).count("7") == ("{n}" in e.text_type)
 
 
 def test_warehouse_code_does_not_branch_on_engine_names():

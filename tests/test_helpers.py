@@ -45,3 +45,20 @@ def test_helper_postgres(case, pg):
     sql = transpile(f"SELECT {case['expr']} AS got", "postgres")
     got = pg.execute(sql).fetchone()[0]
     assert _norm(got) == _want(case), sql
+
+
+@pytest.fixture(scope="module", params=["true", "false"], ids=["ansi", "no-ansi"])
+def spark_ansi(request, spark):
+    """The local Spark with ANSI mode on (the Spark 4 and Databricks SQL default) and off
+    (Spark 3.5's default, and many Databricks clusters): the helpers must not depend on it."""
+    before = spark.conf.get("spark.sql.ansi.enabled")
+    spark.conf.set("spark.sql.ansi.enabled", request.param)
+    yield spark
+    spark.conf.set("spark.sql.ansi.enabled", before)
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_helper_spark(case, spark_ansi):
+    sql = transpile(f"SELECT {case['expr']} AS got", "databricks")
+    want = case["databricks"]["want"] if "databricks" in case else _want(case)
+    assert _norm(spark_ansi.sql(sql).collect()[0][0]) == (want.isoformat() if isinstance(want, date) else want), sql

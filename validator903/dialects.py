@@ -22,7 +22,7 @@ _SLOT = re.compile(r"\{(name|schema|select|n|ours|role|columns|index)\}")
 
 def engines() -> tuple[str, ...]:
     """One engine per dialect table: adding ``dialects/<engine>.yml`` adds the engine."""
-    order = ("duckdb", "postgres", "tsql", "oracle")  # the historical order first, then any new table
+    order = ("duckdb", "postgres", "tsql", "oracle", "databricks")  # the historical order first, then any new table
     found = sorted(p.stem for p in dialects_dir().glob("*.yml"))
     return tuple([d for d in order if d in found] + [d for d in found if d not in order])
 
@@ -53,7 +53,7 @@ class Engine:
     script_end: tuple[str, ...]
     denied_errors: tuple[str, ...]  # substrings of the driver's "no privilege" errors
     create_table_once: str          # create {name} ({columns}) unless it exists (kept across deploys)
-    create_index_once: str          # create {index} on {name} ({columns}) unless it exists
+    create_index_once: str | None   # create {index} on {name} ({columns}) unless it exists; None: no indexes
     grants: tuple[str, ...]         # what a BI {role} needs; one with {name} is repeated per object
     max_name_bytes: int | None
     stored_case: str | None         # "upper": unquoted names are stored upper-case (Oracle)
@@ -61,6 +61,15 @@ class Engine:
     probes: tuple[str, ...]         # selftest verdicts on the server's settings ('ok …' / 'FAIL …')
     scalar_functions: frozenset[str]
     functions: frozenset[str]       # scalar ones plus aggregates, windows, procedural words
+    constraints: bool = True        # CREATE TABLE takes PRIMARY KEY / CHECK constraints (not Spark's)
+    multi_row_insert: bool = False  # one INSERT ... VALUES (..), (..) per table (each statement is a job on Spark)
+
+    def table_ddl(self, statement: str) -> str:
+        """A CREATE TABLE statement as the engine takes it: without its trailing CONSTRAINT
+        clauses where tables take none (the keys then hold by construction, not by the engine)."""
+        if self.constraints or "CREATE TABLE" not in statement:
+            return statement
+        return re.sub(r",\s*CONSTRAINT\b.*\)\s*$", ")", statement, flags=re.S)
 
     def literal(self, value) -> str:
         """A text literal (NULL for None), N'...' where the engine needs it for non-ASCII text."""
@@ -115,7 +124,8 @@ def _engine(data: dict) -> Engine:
         drop_table=" ".join(e.pop("drop_table").split()), max_name_bytes=e.pop("max_name_bytes"),
         stored_case=e.pop("stored_case", None),
         create_table_once=" ".join(e.pop("create_table_once").split()),
-        create_index_once=" ".join(e.pop("create_index_once").split()),
+        create_index_once=" ".join(e.pop("create_index_once").split()) if e.get("create_index_once") else e.pop("create_index_once"),
+        constraints=bool(e.pop("constraints", True)), multi_row_insert=bool(e.pop("multi_row_insert", False)),
         grants=tuple(e.pop("grants", ()) or ()), denied_errors=tuple(e.pop("denied_errors", ()) or ()),
         transactional_ddl=bool(e.pop("transactional_ddl")), teardown=e.pop("teardown"),
         preflight=tuple(" ".join(p.split()) for p in e.pop("preflight", ()) or ()),
@@ -283,7 +293,7 @@ def _case_sensitive_compare(tree: exp.Expression, collation: str) -> exp.Express
         tree, lambda n: exp.Collate(this=n, expression=exp.Var(this=collation)), wrap_literals=False)
 
 
-def _binary_sort_key_compare(tree: exp.Expression, collation: str) -> exp.Expression:
+def _binary_sort_key_compare(tree: exp.Expression, _collation: str | None) -> exp.Expression:
     """Oracle: a session with ``NLS_COMP=LINGUISTIC`` (common in BI tools) compares text by its
     ``NLS_SORT`` (``BINARY_CI``: case-insensitively), and a view cannot pin the session. Comparing
     ``NLSSORT(x, 'NLS_SORT=BINARY')`` sort keys is byte-exact whatever the session says, because
@@ -291,7 +301,7 @@ def _binary_sort_key_compare(tree: exp.Expression, collation: str) -> exp.Expres
     from sqlglot import exp
 
     def key(n: exp.Expression) -> exp.Expression:
-        return exp.Anonymous(this="NLSSORT", expressions=[n, exp.Literal.string(f"NLS_SORT={collation}")])
+        return exp.Anonymous(this="NLSSORT", expressions=[n, exp.Literal.string("NLS_SORT=BINARY")])
 
     return _rewrite_text_comparisons(tree, key, wrap_literals=True, partitions=True)
 

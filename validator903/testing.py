@@ -325,3 +325,113 @@ def check_cases(cases: list[Case]) -> list[CaseResult]:
         except Exception as e:  # a broken rule or case is reported with the others
             results.append(CaseResult(case, error=(str(e).strip().splitlines() or [type(e).__name__])[0]))
     return results
+
+
+# ---- many cases at once: pooled, one council per case -------------------------------------------
+# The pooled path (validator903.pooled) runs each rule within each council of one table; the same
+# path runs a whole batch of cases in one query per rule, each case a "council" of its own. On an
+# engine where every statement costs (Spark: a job each) that is what makes every case affordable,
+# and on DuckDB, beside each case run alone, it is the proof that pooling changes no result.
+
+@dataclass
+class PooledTarget:
+    """How to talk to the engine: run a statement (rows back), create a relation from Python
+    rows (all text but row_no), and the statement that makes {name} a view of {select}."""
+    dialect: str
+    execute: object            # sql -> list of tuples
+    load: object               # (name, columns, rows) -> None; columns after case_id, row_no
+    create_view: str = "CREATE OR REPLACE VIEW {name} AS {select}"
+    drop: tuple[str, ...] = ("DROP VIEW IF EXISTS {name}",)
+
+
+def duckdb_target(conn) -> PooledTarget:
+    def load(name, columns, rows):
+        conn.execute(f"CREATE OR REPLACE TABLE {name} (case_id VARCHAR, row_no BIGINT, "
+                     + ", ".join(f"{c} VARCHAR" for c in columns) + ")")
+        if rows:
+            conn.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * (len(columns) + 2))})", rows)
+    return PooledTarget("duckdb", lambda sql: conn.execute(sql).fetchall(), load,
+                        "CREATE OR REPLACE TABLE {name} AS {select}", ("DROP TABLE IF EXISTS {name}",))
+
+
+def spark_target(session) -> PooledTarget:
+    """Temporary views over Python rows, staging and derived relations cached once per batch."""
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    def load(name, columns, rows):
+        schema = StructType([StructField("case_id", StringType()), StructField("row_no", LongType())]
+                            + [StructField(c, StringType()) for c in columns])
+        session.createDataFrame(rows, schema).createOrReplaceTempView(name)
+    return PooledTarget("databricks", lambda sql: [tuple(r) for r in session.sql(sql).collect()], load,
+                        "CACHE TABLE {name} AS {select}", ("UNCACHE TABLE IF EXISTS {name}", "DROP VIEW IF EXISTS {name}"))
+
+
+def _pooled_rows(cases: list, table: str) -> tuple[list[str], list[tuple]]:
+    """``table``'s rows of every case, keyed by the case's position; a header's UASC as a run
+    derives it (given in the rows, else 1 when the child has a uasc row, else NULL without one)."""
+    spec = spec_for(table)
+    cols = list(spec.columns) + list(DERIVED.get(spec.name, ()))
+    rows = []
+    for i, case in enumerate(cases):
+        given = case.tables.get(table)
+        if given is None:
+            continue
+        uasc_rows = case.tables.get("uasc" + table[len(spec.name):]) if spec.name == "header" else None
+        uasc_children = {str(r["CHILD"]).strip(" ") for r in uasc_rows or [] if r.get("CHILD") is not None}
+        for n, r in enumerate(given, start=1):
+            values = [None if r.get(c) is None else str(r[c]) for c in spec.columns]
+            for c in DERIVED.get(spec.name, ()):
+                if any(c in x for x in given):
+                    values.append(None if r.get(c) is None else str(r[c]))
+                elif uasc_rows is not None:
+                    child = "" if r.get("CHILD") is None else str(r["CHILD"]).strip(" ")
+                    values.append("1" if child in uasc_children else "0")
+                else:
+                    values.append(None)
+            rows.append((str(i), n, *values))
+    return cols, rows
+
+
+def run_cases_pooled(cases: list, target: PooledTarget, per_query: int = 1) -> list[set[tuple[str, int, str | None]]]:
+    """Every case's flagged (table, row, child), the cases run together: each case one council of
+    pooled tables, each rule once per (rule, year, LA) for all its cases, ``per_query`` of those
+    as the branches of one UNION ALL."""
+    from .dialects import generate, parse
+    from .pooled import PART, partition
+    from .warehouse.mapping import ColumnSource, Mapping, TableSource
+    from .warehouse.source import staged_sql
+
+    names = sorted({t for c in cases for t in c.tables})
+    mapping = Mapping({}, set(), la_column="case_id")
+    for t in names:
+        cols, rows = _pooled_rows(cases, t)
+        target.load(f"v903raw_{t}", cols, rows)
+        ts = TableSource(t, (f"v903raw_{t}",), row_no="row_no", quoted=False)
+        for c in DERIVED.get(spec_for(t).name, ()):
+            ts.columns[c] = ColumnSource(column=c)
+        mapping.tables[t] = ts
+    for t in names:
+        for drop in target.drop:
+            target.execute(drop.format(name=t))
+        target.execute(target.create_view.format(name=t, select=staged_sql(mapping, t, target.dialect)))
+    got: list[set] = [set() for _ in cases]
+    by_year: dict = {}
+    for i, c in enumerate(cases):
+        by_year.setdefault(c.year, {}).setdefault((c.code, c.la), []).append(i)
+    for year, groups in sorted(by_year.items()):
+        ctx = RuleContext(year)
+        for d in buildable(names):
+            for drop in target.drop:
+                target.execute(drop.format(name=d.name))
+            target.execute(target.create_view.format(
+                name=d.name, select=generate(partition(parse(d.render(ctx))[0]), target.dialect)))
+        queries = []
+        for (code, la), members in groups.items():
+            sql = generate(partition(parse(cases[members[0]].rule().render(RuleContext(year, la)))[0]), target.dialect)
+            wanted = ", ".join(f"'{i}'" for i in members)
+            queries.append(f"SELECT DISTINCT q.table_name, q.row_no, q.child, q.{PART} FROM ({sql}) AS q "
+                           f"WHERE q.{PART} IN ({wanted})")
+        for at in range(0, len(queries), per_query):  # several rules per statement: one job, not many
+            for t, r, child, part in target.execute("\nUNION ALL\n".join(queries[at:at + per_query])):
+                got[int(part)].add((t, int(r), child))
+    return got

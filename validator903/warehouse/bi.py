@@ -71,7 +71,7 @@ def _key(table: str, alias: str) -> str | None:
     return f"{_lit(loc + ' ')} || {_shown(f'{alias}.{loc.lower()}_raw')}" if loc else None
 
 
-def rule_branch(rule: Rule, schema: str, view: str, staged: set[str]) -> str:
+def rule_branch(rule: Rule, schema: str, view: str, staged: set[str], pooled: bool = False) -> str:
     """Portable SELECT of one rule's rows with their natural key and flagged values: each table
     the rule reads is joined on row_no, only for the rows flagged in that table."""
     joins, keys, values = [], [], []
@@ -79,7 +79,9 @@ def rule_branch(rule: Rule, schema: str, view: str, staged: set[str]) -> str:
     # always name a staging table
     for i, table in enumerate(t for t in rule.requires() if t in staged):
         alias = f"x{i}"
-        joins.append(f"LEFT JOIN {schema}.{table} AS {alias} ON e.table_name = {_lit(table)} AND {alias}.row_no = e.row_no")
+        same_la = f" AND {alias}.v903_la = e.v903_la" if pooled else ""  # pooled: row numbers are per council
+        joins.append(f"LEFT JOIN {schema}.{table} AS {alias} ON e.table_name = {_lit(table)} AND {alias}.row_no = e.row_no"
+                     f"{same_la}")
         key, vals = _key(table, alias), _values(rule, table, alias)
         if key:
             keys.append(f"WHEN {_lit(table)} THEN {key}")
@@ -88,19 +90,22 @@ def rule_branch(rule: Rule, schema: str, view: str, staged: set[str]) -> str:
     key_sql = f"CASE e.table_name {' '.join(keys)} END" if keys else "v903_null_text()"
     vals_sql = f"CASE e.table_name {' '.join(values)} END" if values else "v903_null_text()"
     return (f"SELECT DISTINCT {_lit(rule.code)} AS code, e.table_name, e.row_no, e.child, "
-            f"{key_sql} AS natural_key, {vals_sql} AS flagged_values "
-            f"FROM {schema}.{view} AS e " + " ".join(joins))
+            f"{key_sql} AS natural_key, {vals_sql} AS flagged_values"
+            f"{', e.v903_la' if pooled else ''} FROM {schema}.{view} AS e " + " ".join(joins))
 
 
-def errors_select(branches: list[str], schema: str, catalogue: str, params: str, dual: str) -> str:
+def errors_select(branches: list[str], schema: str, catalogue: str, params: str, dual: str,
+                  pooled: bool = False) -> str:
     """The errors view: every rule's rows, the catalogue's words and the parameters' year. With
     no parameters row there is one row saying so (an empty v903_parameters would otherwise make
     every date rule silently flag nothing)."""
     guard = (f"SELECT 'V903' AS code, {_lit(params)} AS table_name, 0 AS row_no, v903_null_text() AS child, "
-             f"v903_null_text() AS natural_key, v903_null_text() AS flagged_values{dual} "
+             f"v903_null_text() AS natural_key, v903_null_text() AS flagged_values"
+             f"{', v903_null_text() AS v903_la' if pooled else ''}{dual} "
              f"WHERE NOT EXISTS (SELECT 1 FROM {schema}.{params})")
     union = "\nUNION ALL\n".join([*branches, guard])
-    return (f"SELECT u.code, u.table_name, u.row_no, u.child, c.message, c.fields, p.collection_year, p.la_code, "
+    la = "COALESCE(u.v903_la, p.la_code) AS la_code" if pooled else "p.la_code"  # pooled: each row's council
+    return (f"SELECT u.code, u.table_name, u.row_no, u.child, c.message, c.fields, p.collection_year, {la}, "
             f"c.name AS rule_name, c.severity, c.source, u.natural_key, u.flagged_values\n"
             f"FROM (\n{union}\n) AS u\nJOIN {schema}.{catalogue} AS c ON c.code = u.code\n"
             f"LEFT JOIN {schema}.{params} AS p ON 1 = 1")

@@ -4,6 +4,7 @@
     mssql+pyodbc://user:password@host:1433/database?driver=ODBC+Driver+18+for+SQL+Server  (extra: mssql)
     oracle+oracledb://user:password@host:1521/?service_name=XEPDB1   (extra: oracle)
     duckdb:///path/to/file.duckdb
+    spark://local?tables=DIR    databricks://token:<PAT>@host?http_path=…   (extras: spark, databricks)
 
 Which engine a scheme means, and which driver module and pip extra it needs, are entries of the
 engine's dialect table (``url_schemes``, ``driver``, ``extra``); here is only how each DB-API driver
@@ -92,7 +93,12 @@ def _oracledb(driver, parts: SplitResult, query: dict):
     return dbapi
 
 
-CONNECTORS = {"duckdb": _duckdb, "psycopg": _psycopg, "pyodbc": _pyodbc, "oracledb": _oracledb}
+def _spark(driver, parts: SplitResult, query: dict):
+    return driver.connect(parts, query)   # local session or Databricks: validator903/warehouse/spark.py
+
+
+CONNECTORS = {"duckdb": _duckdb, "psycopg": _psycopg, "pyodbc": _pyodbc, "oracledb": _oracledb,
+              "validator903.warehouse.spark": _spark}
 
 
 def connect(url: str) -> Connection:
@@ -107,6 +113,8 @@ def connect(url: str) -> Connection:
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
     try:
         dbapi = CONNECTORS[eng.driver](driver, parts, query)
+    except UsageError:
+        raise
     except Exception as e:
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         raise UsageError(f"cannot connect to {_safe(url)}: {first}") from None

@@ -26,6 +26,7 @@ from ..engine import skipped_status
 from ..errors import UsageError
 from ..rules import Rule, rules_for_year
 from ..tables import all_table_names
+from ..pooled import partition
 from . import bi
 from ..reference import LA_CODES
 from .mapping import LA_CODES_TABLE, Mapping, _ident, la_codes_source
@@ -84,6 +85,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         raise UsageError(f"source table(s) {', '.join(unqualified[:3])}{' …' if len(unqualified) > 3 else ''} "
                          "have no schema: give --source-schema (or schema: in the mapping, or source: schema.table)")
     S = schema
+    mapping.year = ctx.year
     pctx = RuleContext(ctx.year, ctx.la_code, params_table=f"{S}.{PARAMS}")
     rules, skipped = deployable_rules(ctx, mapping, codes)
     _lit = eng.literal
@@ -132,8 +134,10 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     tab.statements.append(fill(eng.create_table_once, name=f"{S}.{HISTORY}",
                                columns=bi.history_columns(t, eng.timestamp_type) +
                                f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})"))
-    tab.statements.append(fill(eng.create_index_once, index=f"{HISTORY}_child", name=f"{S}.{HISTORY}",
-                               columns="child, snapshot_id"))
+    if eng.create_index_once:
+        tab.statements.append(fill(eng.create_index_once, index=f"{HISTORY}_child", name=f"{S}.{HISTORY}",
+                                   columns="child, snapshot_id"))
+    tab.statements = _engine_forms(eng, tab.statements)
 
     staged_tables = [n for n in all_table_names() if mapping.has(n)]
     for table in staged_tables:
@@ -143,15 +147,16 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     # staging views, in dependency order, created with them.
     derived = buildable(staged_tables)
     ours = set(staged_tables) | {d.name for d in derived}
+    pool = partition if mapping.pooled else (lambda tree: tree)  # pooled data: every query within each council
     for d in derived:
         stg.statements += eng.view_statements(
-            f"{S}.{d.name}", generate(qualify(parse(d.render(pctx))[0], S, ours), dialect, pretty=True))
+            f"{S}.{d.name}", generate(qualify(pool(parse(d.render(pctx))[0]), S, ours), dialect, pretty=True))
     for r in rules:
         view = f"{S}.{rule_view(r.code)}"
-        tree = qualify(parse(r.render(pctx))[0], S, ours)
+        tree = qualify(pool(parse(r.render(pctx))[0]), S, ours)
         rul.statements += eng.view_statements(view, generate(tree, dialect, pretty=True))
-    branches = [bi.rule_branch(r, S, rule_view(r.code), set(staged_tables)) for r in rules]
-    errors_sql = bi.errors_select(branches, S, CATALOGUE, PARAMS, eng.from_dual)
+    branches = [bi.rule_branch(r, S, rule_view(r.code), set(staged_tables), mapping.pooled) for r in rules]
+    errors_sql = bi.errors_select(branches, S, CATALOGUE, PARAMS, eng.from_dual, mapping.pooled)
     err.statements += eng.view_statements(f"{S}.{ERRORS_VIEW}", _portable(errors_sql, dialect))
     err.statements += eng.view_statements(
         f"{S}.{LATEST_VIEW}", f"SELECT * FROM {S}.{HISTORY} WHERE snapshot_id = (SELECT MAX(snapshot_id) FROM {S}.{HISTORY})")
@@ -172,6 +177,20 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
         if too_long:
             raise UsageError(f"{spec(dialect).kind} object names over {limit} bytes: {', '.join(too_long)}")
     return scripts
+
+
+def _engine_forms(eng, statements: list[str]) -> list[str]:
+    """Tables without constraints where the engine takes none, and consecutive single-row INSERTs
+    into one table merged where each statement is costly (a Spark job each)."""
+    out: list[str] = []
+    for st in (eng.table_ddl(s) for s in statements):
+        head, sep, values = st.partition(" VALUES (")
+        if eng.multi_row_insert and sep and head.startswith("INSERT INTO ") and out and \
+                out[-1].startswith(head + " VALUES ("):
+            out[-1] += ", (" + values
+        else:
+            out.append(st)
+    return out
 
 
 def _portable(sql: str, dialect: str) -> str:

@@ -54,15 +54,25 @@ class TableSource:
     row_no: str | None = None
     quoted: bool = True                     # False for defaults: canonical names stay unquoted
     rows: tuple[dict, ...] | None = None    # bundled data inlined as literal rows (read-only runs)
+    previous: bool = False                  # pooled: last year's rows of the same source (a _last table)
 
 
 @dataclass
 class Mapping:
     tables: dict[str, TableSource]
     omitted: set[str]
+    # pooled data (validator903.pooled): the column naming each row's council, and the one naming
+    # its collection year ('2025/26'); ``year`` is the run's, set by whoever runs the mapping
+    la_column: str | None = None
+    year_column: str | None = None
+    year: object | None = None
 
     def has(self, table: str) -> bool:
         return table in self.tables
+
+    @property
+    def pooled(self) -> bool:
+        return self.la_column is not None
 
 
 def _ident(value, where: str) -> str:
@@ -168,6 +178,10 @@ def load_mapping(path: Path | None, dialect: str, source_schema: str | None = No
     # at its canonical name in the schema.
     mapping = default_mapping(schema, omit=set(all_table_names()) - set(given) if given is not None else None,
                               references=given is not None)
+    mapping.la_column = _ident(doc["la_column"], "la_column") if doc.get("la_column") else None
+    mapping.year_column = _ident(doc["year_column"], "year_column") if doc.get("year_column") else None
+    if mapping.year_column and not mapping.la_column:
+        raise UsageError(f"{path}: year_column: needs la_column: too (pooled data names the council of each row)")
     given = given or {}
     if default_row_no:
         for ts in mapping.tables.values():
@@ -208,6 +222,15 @@ def load_mapping(path: Path | None, dialect: str, source_schema: str | None = No
                     raise UsageError(f"mapping {where}: give column: or expr:")
             else:
                 raise UsageError(f"mapping {where}: give a column name, {{column: ...}} or {{expr: ...}}")
+    if mapping.year_column:
+        # one pooled table holds every year: last year's return is its previous year's rows,
+        # unless a _last table is mapped (or set to null) on its own
+        for name in list(mapping.tables):
+            last = name + LAST_SUFFIX
+            if not name.endswith(LAST_SUFFIX) and last not in given:
+                ts = mapping.tables[name]
+                mapping.tables[last] = TableSource(last, ts.relation, dict(ts.columns), ts.row_no, ts.quoted, previous=True)
+                mapping.omitted.discard(last)
     return mapping
 
 

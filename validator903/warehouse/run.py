@@ -26,6 +26,7 @@ from .deploy import ERRORS_VIEW, build, rule_view
 from ..reference import LA_CODES, la_code_rows
 from ..tables import is_reference
 from .mapping import Mapping, la_codes_source
+from ..pooled import partition
 from .source import relation, staged_select
 
 
@@ -48,10 +49,11 @@ def read_only_sql(rule: Rule, ctx: RuleContext, mapping: Mapping, dialect: str) 
     (prepended to the rule's own, in dependency order)."""
     derived = needed(rule.tables)
     names = set(rule.requires()) | {d.name for d in derived}
-    tree = _point_at_ctes(parse(rule.render(ctx))[0], names)
+    pool = partition if mapping.pooled else (lambda tree: tree)  # many councils: each rule within each
+    tree = _point_at_ctes(pool(parse(rule.render(ctx))[0]), names)
     cte = lambda name, body: exp.CTE(this=body, alias=exp.TableAlias(this=exp.to_identifier(_cte_name(name))))
     ctes = [cte(t, staged_select(mapping, t, dialect)) for t in rule.requires()]
-    ctes += [cte(d.name, _point_at_ctes(parse(d.render(ctx))[0], names)) for d in derived]
+    ctes += [cte(d.name, _point_at_ctes(pool(parse(d.render(ctx))[0]), names)) for d in derived]
     existing = tree.args.get("with_")
     tree.set("with_", exp.With(expressions=ctes + (list(existing.expressions) if existing else [])))
     return generate(tree, dialect)
@@ -131,6 +133,9 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
     ``copy_tables`` the staged tables come back too (for reports that show values)."""
     local = local if local is not None else duckdb.connect()
     local.execute(ERRORS_DDL)
+    mapping.year = ctx.year
+    if mapping.pooled:  # many councils' rows: each error carries its council
+        local.execute("ALTER TABLE errors ADD COLUMN la_code VARCHAR")
     denied: dict[str, str] = {}
     tables = available_tables(conn, mapping, denied)
     for name in list(mapping.tables):
@@ -169,7 +174,8 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
 
 def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
     t0 = time.perf_counter()
-    sql = (f"SELECT table_name, row_no, child FROM {schema}.{rule_view(rule.code)}" if deploy
+    pooled = ", v903_la" if mapping.pooled else ""
+    sql = (f"SELECT table_name, row_no, child{pooled} FROM {schema}.{rule_view(rule.code)}" if deploy
            else read_only_sql(rule, ctx, mapping, conn.dialect))
     try:
         rows = conn.execute(sql).fetchall()
@@ -182,10 +188,11 @@ def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
         _rollback(conn)
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
-    distinct = sorted({(str(t), int(r), None if c is None else str(c)) for t, r, c in rows},
-                      key=lambda x: (x[0], x[1], x[2] or ""))
+    distinct = sorted({(str(t), int(r), None if c is None else str(c), *map(str, la)) for t, r, c, *la in rows},
+                      key=lambda x: (x[3:], x[0], x[1], x[2] or ""))
     if distinct:
-        run.conn.executemany("INSERT INTO errors VALUES (?, ?, ?, ?)", [(rule.code, *row) for row in distinct])
+        marks = ", ".join("?" * (len(distinct[0]) + 1))
+        run.conn.executemany(f"INSERT INTO errors VALUES ({marks})", [(rule.code, *row) for row in distinct])
     return RuleResult(rule, "ran", len(distinct), time.perf_counter() - t0)
 
 
@@ -247,8 +254,8 @@ def snapshot(conn: Connection, schema: str) -> int:
     steps = [
         (f"SELECT {cols} FROM {schema}.{ERRORS_VIEW} WHERE 1 = 0",
          f"cannot read {schema}.{ERRORS_VIEW} (deploy first with run --deploy)"),
-        (fill(eng.create_table_once, name=name, columns=bi.history_columns(eng.text, eng.timestamp_type) +
-              f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})"), f"cannot create {name}"),
+        (eng.table_ddl(fill(eng.create_table_once, name=name, columns=bi.history_columns(eng.text, eng.timestamp_type) +
+                            f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})")), f"cannot create {name}"),
     ]
     for sql, what in steps:
         try:

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from ..context import CollectionYear
 from ..dialects import generate, parse, spec
+from ..errors import UsageError
+from ..pooled import PART
 from ..stage import staging_select
 from ..tables import DERIVED, LAST_SUFFIX, spec_for
 from .mapping import Mapping, TableSource, check_expression
@@ -72,7 +75,9 @@ def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
         keys = [*first, *spec.dates, *(c for c in cols if c != "CHILD" and c not in spec.dates)]
         blank = {c for c, src in ts.columns.items() if src.expr == "NULL"}  # SQL Server refuses constants here
         order = [_column(ts, c, dialect) for c in keys if c not in blank]
-        row_no = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[exp.Ordered(this=o) for o in order]))
+        # pooled: numbered within each council, so a council's rows number as its own return would
+        row_no = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[exp.Ordered(this=o) for o in order]),
+                            partition_by=[_pool_column(mapping, "la_column", dialect)] if mapping.pooled else None)
     projections.append(exp.alias_(row_no, "row_no"))
     for c in cols:
         node = _column(ts, c, dialect)
@@ -80,8 +85,11 @@ def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
         projections.append(exp.alias_(node if src is not None and src.is_date else _as_text(node, dialect), c))
     for c in DERIVED.get(spec.name, ()):
         projections.append(exp.alias_(_as_text(_derived_uasc(mapping, ts, table, dialect), dialect), c))
+    if mapping.pooled:
+        projections.append(exp.alias_(_as_text(_pool_column(mapping, "la_column", dialect), dialect), PART))
     source = exp.Subquery(this=_literal_rows(ts, dialect)) if ts.rows is not None else relation(ts, dialect)
-    return exp.select(*projections).from_(exp.alias_(source, "m", table=True))
+    select = exp.select(*projections).from_(exp.alias_(source, "m", table=True))
+    return select.where(_year_filter(mapping, ts, dialect), copy=False) if mapping.year_column and ts.rows is None else select
 
 
 def _literal_rows(ts: TableSource, dialect: str) -> exp.Expression:
@@ -98,6 +106,20 @@ def _literal_rows(ts: TableSource, dialect: str) -> exp.Expression:
     return tree
 
 
+def _pool_column(mapping: Mapping, which: str, dialect: str, alias: str = "m") -> exp.Column:
+    return exp.column(exp.to_identifier(stored_name(getattr(mapping, which), dialect), quoted=True), table=alias)
+
+
+def _year_filter(mapping: Mapping, ts: TableSource, dialect: str, alias: str = "m") -> exp.Expression:
+    """Pooled data holding several years: this run's year, or the previous one for a _last table."""
+    if mapping.year is None:
+        raise UsageError("a mapping with year_column: is run for one --year at a time")
+    year = mapping.year
+    wanted = str(CollectionYear(year.start_year - 1)) if ts.previous else str(year)
+    return exp.EQ(this=_as_text(_pool_column(mapping, "year_column", dialect, alias), dialect),
+                  expression=exp.Literal.string(wanted))
+
+
 def _derived_uasc(mapping: Mapping, ts: TableSource, table: str, dialect: str) -> exp.Expression:
     if "UASC" in ts.columns:
         return _column(ts, "UASC", dialect)
@@ -111,6 +133,11 @@ def _derived_uasc(mapping: Mapping, ts: TableSource, table: str, dialect: str) -
     inner = exp.select(exp.Literal.number(1)).from_(exp.alias_(relation(uasc, dialect), "u", table=True)).where(
         exp.EQ(this=trimmed(_column(uasc, "CHILD", dialect, alias="u")),
                expression=trimmed(_column(ts, "CHILD", dialect))))
+    if mapping.pooled:  # the same council's (and year's) uasc rows
+        inner = inner.where(exp.EQ(this=_pool_column(mapping, "la_column", dialect, "u"),
+                                   expression=_pool_column(mapping, "la_column", dialect)), copy=False)
+        if mapping.year_column:
+            inner = inner.where(_year_filter(mapping, uasc, dialect, "u"), copy=False)
     return exp.Case(ifs=[exp.If(this=exp.Exists(this=inner), true=exp.Literal.string("1"))],
                     default=exp.Literal.string("0"))
 
@@ -131,6 +158,8 @@ def staged_select(mapping: Mapping, table: str, dialect: str) -> exp.Expression:
         for proj in tree.expressions:
             if proj.alias_or_name in texts:
                 proj.set("this", exp.Collate(this=proj.this, expression=exp.Var(this=collation)))
+    if mapping.pooled:  # the council passes through staging (validator903.pooled)
+        tree.select(exp.column(PART, table="r"), copy=False)
     placeholder = next(t for t in tree.find_all(exp.Table) if t.name == "v903_source")
     placeholder.replace(exp.alias_(exp.Subquery(this=source_select(mapping, table, dialect)), "r", table=True))
     return tree
