@@ -54,3 +54,24 @@ def test_a_table_last_years_return_cannot_have_is_named():
     assert skipped_status(missing, CollectionYear(2027)) == "skipped: previous year not supplied"
     assert skipped_status(["episodes_last"], CollectionYear(2026)) == "skipped: previous year not supplied"
     assert skipped_status(["dolo_last"]) == "skipped: previous year not supplied"  # year unknown
+
+
+def test_rules_comparing_with_the_council_need_its_la_code(tmp_path):
+    """179, 411, 1015, 503J (PL_LOCATION is IN/OUT of the council) and 229 compare with the
+    council's own LA: without --la they cannot flag anything, so they say so instead of passing;
+    with it they run. The 706 reason survives the batched engine path too."""
+    import shutil
+
+    current = tmp_path / "current"
+    shutil.copytree(SAMPLE / "current", current)
+    (current / "dolo.csv").write_text("CHILD,DOB,DOLO_START,DOLO_END\n", encoding="utf-8")
+    args = ("validate", current, "--previous", SAMPLE / "previous", "--year", "2026/27",
+            "--postcodes", REFERENCE_FIXTURES / "nspl_made_up.csv")
+    cli(*args, "--output", tmp_path / "no_la", check=0)
+    no_la = _status(tmp_path / "no_la")
+    for code in ("179", "411", "1015", "503J"):
+        assert no_la[code] == "skipped: needs your LA code (--la 352 or --la E08000003)", code
+    assert no_la["169"] == "ran"   # PL_LA needs no LA code
+    assert no_la["706"] == "skipped: last year's return (2025/26) cannot have DoLo (first collected in 2026/27)"
+    cli(*args, "--la", "352", "--output", tmp_path / "la", check=0)
+    assert all(_status(tmp_path / "la")[code] == "ran" for code in ("179", "411", "1015", "503J"))

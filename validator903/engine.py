@@ -161,11 +161,26 @@ def _failure(e: Exception) -> str:
     return "failed: " + (str(e).strip().splitlines() or [type(e).__name__])[0]
 
 
+NEEDS_LA = "skipped: needs your LA code (--la 352 or --la E08000003)"
+
+
+def skip_reason(rule: Rule, present, ctx: RuleContext) -> str | None:
+    """Why ``rule`` cannot run here, or None: a table (or reference file, or last year's return)
+    that ``present(name)`` says is absent, or the council's LA code for a rule that compares
+    with it (without it such a rule would silently flag nothing)."""
+    missing = [t for t in rule.requires() if not present(t)]
+    if missing:
+        return skipped_status(missing, ctx.year)
+    if rule.needs_la and ctx.la_code is None:
+        return NEEDS_LA
+    return None
+
+
 def run_rule(run: Run, rule: Rule) -> RuleResult:
     """One rule alone, as its own INSERT (a broken rule is reported, never stops the others)."""
-    missing = [t for t in rule.requires() if t not in run.load.tables]
-    if missing:
-        return RuleResult(rule, skipped_status(missing, run.ctx.year))
+    why = skip_reason(rule, run.load.tables.__contains__, run.ctx)
+    if why:
+        return RuleResult(rule, why)
     t0 = time.perf_counter()
     try:
         sql = rule.sql(run.ctx, "duckdb")
@@ -200,9 +215,9 @@ def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None]
     done: dict[int, RuleResult] = {}
     runnable: list[tuple[int, Rule, str]] = []
     for i, rule in enumerate(rules):
-        missing = [t for t in rule.requires() if t not in run.load.tables]
-        if missing:
-            done[i] = RuleResult(rule, skipped_status(missing))
+        why = skip_reason(rule, run.load.tables.__contains__, run.ctx)
+        if why:
+            done[i] = RuleResult(rule, why)
             continue
         try:
             runnable.append((i, rule, rule.sql(run.ctx, "duckdb")))

@@ -127,6 +127,12 @@ class Rule:
 
         return base_tables(self.tables + self.needs)
 
+    @property
+    def needs_la(self) -> bool:
+        """The rule compares with the council's own LA code ({{ la_code }} / {{ la_ons }}, or
+        episode_places' pl_location, which is IN/OUT of it): without --la it cannot flag anything."""
+        return re.search(r"\bla_(?:code|ons)\b|\bpl_location\b", self.template) is not None
+
     def render(self, ctx: RuleContext, **overrides) -> str:
         """Portable SQL for this context (Jinja rendered, helpers not yet expanded). ``overrides``
         replace template functions (the lint renders codes() unexpanded)."""

@@ -17,7 +17,7 @@ from sqlglot import exp
 from ..context import RuleContext
 from ..derived import needed
 from ..dialects import generate, parse, spec
-from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skipped_status
+from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skip_reason
 from ..errors import UsageError
 from ..load import LoadedTable, LoadResult
 from ..rules import Rule, rules_for_year
@@ -152,13 +152,12 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
     if deploy:
         _deploy(conn, ctx, mapping, schema, codes, grant_to)
     for rule in rules:
-        needs = rule.requires()
-        missing = [t for t in needs if t not in tables]
-        refused = [denied[t] for t in needs if t in denied]
+        refused = [denied[t] for t in rule.requires() if t in denied]
+        why = skip_reason(rule, tables.__contains__, ctx)
         if refused:
             result = RuleResult(rule, f"failed: {refused[0]}")
-        elif missing:
-            result = RuleResult(rule, skipped_status(missing, ctx.year))
+        elif why:
+            result = RuleResult(rule, why)
         else:
             result = _run_one(conn, run, rule, ctx, mapping, deploy, schema)
         run.results.append(result)
