@@ -176,8 +176,11 @@ def load_mapping(path: Path | None, dialect: str, source_schema: str | None = No
     # A mapping names what exists: with a tables: list, an unlisted table is not available (its
     # rules are skipped) rather than guessed at its canonical name; without one, every table is
     # at its canonical name in the schema.
-    mapping = default_mapping(schema, omit=set(all_table_names()) - set(given) if given is not None else None,
+    # (the bundled la_codes is never the council's to list: deploy and run supply it)
+    listable = {t for t in all_table_names() if not is_reference(t) or BY_NAME[t].option}
+    mapping = default_mapping(schema, omit=listable - set(given) if given is not None else None,
                               references=given is not None)
+    mapping.tables = {n: ts for n, ts in mapping.tables.items() if n in listable}
     mapping.la_column = _ident(doc["la_column"], "la_column") if doc.get("la_column") else None
     mapping.year_column = _ident(doc["year_column"], "year_column") if doc.get("year_column") else None
     if mapping.year_column and not mapping.la_column:
