@@ -51,6 +51,14 @@ def _validate(ctx, rules, paths, previous):
     return run
 
 
+def _return_tables(run):
+    """This year's 903 tables as loaded from the user's files: not last year's, and not reference
+    data (la_codes is bundled; postcode and provider files are read, never corrected)."""
+    from ..tables import is_reference
+
+    return [(n, t) for n, t in run.load.tables.items() if not n.endswith("_last") and not is_reference(n)]
+
+
 def _refuse_xml(run) -> None:
     xml = sorted({str(t.source) for t in run.load.tables.values()
                   if not t.name.endswith("_last") and t.source.suffix.lower() == ".xml"})
@@ -80,9 +88,7 @@ def corrected_files(run, applied: list[Change]) -> tuple[dict[str, bytes], dict[
         f = run.load.tables[c.table].file
         by_table.setdefault(c.table, {})[(c.row, f.positions[c.field])] = c.new
     out, olds, names = {}, {}, {}
-    for name, t in sorted(run.load.tables.items()):
-        if name.endswith("_last"):
-            continue
+    for name, t in sorted(_return_tables(run)):
         f = t.file
         if f.path.name in names:
             raise UsageError(f"{f.path}: two input files are named {f.path.name} ({names[f.path.name]}); "
@@ -124,7 +130,7 @@ def run_fix(ctx: RuleContext, rules, paths: list[Path], previous: list[Path] | N
                 if round_no == 0:
                     _refuse_xml(run)
                     errors_before = now
-                    input_names = {t.file.path.name for n, t in run.load.tables.items() if not n.endswith("_last")}
+                    input_names = {t.file.path.name for n, t in _return_tables(run)}
                     result = FixResult(run.flagged, [], [], [], [])
                 if round_no == MAX_ROUNDS:
                     break

@@ -9,7 +9,7 @@ SELECT
   CASE
     WHEN x.pl_la IS NULL OR 'E08000003' IS NULL
     THEN NULL
-    WHEN x.pl_la = 'E08000003'
+    WHEN NLSSORT(x.pl_la, 'NLS_SORT=BINARY') = NLSSORT('E08000003', 'NLS_SORT=BINARY')
     THEN 'IN'
     ELSE 'OUT'
   END AS pl_location,
@@ -54,7 +54,7 @@ FROM (
     GROUP BY
       hp.pcd_key
   ) h
-    ON h.pcd_key = e.home_pcd_key
+    ON NLSSORT(h.pcd_key, 'NLS_SORT=BINARY') = NLSSORT(e.home_pcd_key, 'NLS_SORT=BINARY')
   LEFT JOIN (
     SELECT
       pp.pcd_key,
@@ -68,5 +68,5 @@ FROM (
     GROUP BY
       pp.pcd_key
   ) p
-    ON p.pcd_key = e.pl_pcd_key
+    ON NLSSORT(p.pcd_key, 'NLS_SORT=BINARY') = NLSSORT(e.pl_pcd_key, 'NLS_SORT=BINARY')
 ) x
