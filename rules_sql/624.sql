@@ -16,15 +16,18 @@ differs_from_peer: >
 -- A child whose first child's date of birth (MC_DOB) was recorded last year (on a row of last
 -- year's header) must have the same MC_DOB this year: a different date contradicts it, and so
 -- does a blank one, unless the child was not looked after this year (628: then none is required).
+-- (la: children with an episode this year, joined outside the EXISTS: Spark resolves a
+-- correlated column only from the query directly outside.)
 SELECT 'header' AS table_name, h.row_no, h.child
 FROM header AS h
+LEFT JOIN (SELECT DISTINCT e.child FROM episodes AS e) AS la ON la.child = h.child
 WHERE h.child IS NOT NULL
   AND EXISTS (
     SELECT 1
     FROM header_last AS l
     WHERE l.child = h.child
       AND NOT ssda_is_blank(l.mc_dob_raw)
-      AND ((ssda_is_blank(h.mc_dob_raw) AND EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = h.child))
+      AND ((ssda_is_blank(h.mc_dob_raw) AND la.child IS NOT NULL)
            OR (h.mc_dob IS NOT NULL AND l.mc_dob IS NOT NULL AND h.mc_dob <> l.mc_dob)
            OR ((h.mc_dob IS NULL OR l.mc_dob IS NULL) AND NOT ssda_eq_cs(h.mc_dob_raw, l.mc_dob_raw)))
   )
