@@ -12,19 +12,21 @@ import sys
 import duckdb
 import pytest
 
-from test_rule_cases import CASES
+from test_rule_cases import CASES as ALL_CASES
 from validator903.context import CollectionYear, RuleContext
 from validator903.dialects import generate, parse
 from validator903.errors import UsageError
 from validator903.load import load_all
 from validator903.pooled import partition
 from validator903.resources import sample_dir
-from validator903.testing import child_of, duckdb_target, run_cases_pooled
+from validator903.testing import child_of, duckdb_target, pooled_cases, run_cases_pooled
 from validator903.warehouse.connect import connect
 from validator903.warehouse.mapping import load_mapping
 from validator903.warehouse.run import run_remote
 
 SAMPLE = sample_dir()
+# rules reading reference data (postcodes, providers, la_codes) are not run pooled yet (issue 19)
+CASES = pooled_cases(ALL_CASES)
 COUNCILS = ("111", "222")
 
 

@@ -392,6 +392,15 @@ def _pooled_rows(cases: list, table: str) -> tuple[list[str], list[tuple]]:
     return cols, rows
 
 
+def pooled_cases(cases: list) -> list:
+    """The cases ``run_cases_pooled`` can run: those whose rule reads no reference data. The
+    bundled la_codes would need a copy per council, and episode_places' pl_location depends on
+    the council's own LA, which pooled derived relations do not take per council yet."""
+    from .tables import is_reference
+
+    return [c for c in cases if not any(is_reference(t) for t in c.rule().requires())]
+
+
 def run_cases_pooled(cases: list, target: PooledTarget, per_query: int = 1) -> list[set[tuple[str, int, str | None]]]:
     """Every case's flagged (table, row, child), the cases run together: each case one council of
     pooled tables, each rule once per (rule, year, LA) for all its cases, ``per_query`` of those
