@@ -60,3 +60,26 @@ def spark():
             pytest.fail(f"local Spark is required in CI: {missing}")
         pytest.skip(f"no local Spark here: {missing}")
     yield session
+
+
+@pytest.fixture(scope="session")
+def sample_with_a_certain_fix(tmp_path_factory):
+    """The bundled sample's current return with one code written in lower case (the first
+    episode's LS): synth's injected errors are all for a person to correct, so the fix tests
+    add the mechanical kind a council's data has too."""
+    import csv
+    import shutil
+
+    from validator903.resources import sample_dir
+
+    folder = tmp_path_factory.mktemp("sample_fix") / "current"
+    shutil.copytree(sample_dir() / "current", folder)
+    path = folder / "episodes.csv"
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    ls = rows[0].index("LS")
+    assert rows[1][ls] and rows[1][ls] != rows[1][ls].lower()
+    rows[1][ls] = rows[1][ls].lower()
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    return folder

@@ -26,11 +26,11 @@ def read_csv(path):
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory):
+def runs(tmp_path_factory, sample_with_a_certain_fix):
     base = tmp_path_factory.mktemp("fixreports")
-    cli("validate", SAMPLE / "current", *ARGS, "-q", "--output", base / "v", "--format", "xlsx,html",
+    cli("validate", sample_with_a_certain_fix, *ARGS, "-q", "--output", base / "v", "--format", "xlsx,html",
         "--by-social-worker", base / "v" / "sw")
-    cli("fix", SAMPLE / "current", *ARGS, "--output", base / "f", "--dry-run")
+    cli("fix", sample_with_a_certain_fix, *ARGS, "--output", base / "f", "--dry-run")
     return base
 
 

@@ -20,25 +20,25 @@ def cli(*args):
 
 
 @pytest.fixture(scope="module")
-def proposed(tmp_path_factory):
+def proposed(tmp_path_factory, sample_with_a_certain_fix):
     out = tmp_path_factory.mktemp("fix") / "out"
-    cli("fix", SAMPLE / "current", "--previous", SAMPLE / "previous", "--year", "2025/26", "--la", "999",
+    cli("fix", sample_with_a_certain_fix, "--previous", SAMPLE / "previous", "--year", "2025/26", "--la", "999",
         "--output", out, "--dry-run")
     with open(out / "changes.csv", newline="", encoding="utf-8") as f:
         return sorted((r["rule"], r["table"], int(r["row"]), r["child"], r["field"], r["new"], r["confidence"])
                       for r in csv.DictReader(f))
 
 
-def _sample_tables(conn):
-    load_all(conn, [SAMPLE / "current"], [SAMPLE / "previous"])
+def _sample_tables(conn, current):
+    load_all(conn, [current], [SAMPLE / "previous"])
     return [(n, [r[0] for r in conn.execute(f"DESCRIBE raw.{n}").fetchall()])
             for (n,) in conn.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'raw'").fetchall()]
 
 
-def test_fixes_view_on_duckdb(tmp_path, proposed):
+def test_fixes_view_on_duckdb(tmp_path, proposed, sample_with_a_certain_fix):
     db = tmp_path / "council.duckdb"
     conn = duckdb.connect(str(db))
-    for name, _cols in _sample_tables(conn):
+    for name, _cols in _sample_tables(conn, sample_with_a_certain_fix):
         conn.execute(f"CREATE TABLE main.{name} AS SELECT * FROM raw.{name}")
     conn.close()
     mapping = tmp_path / "mapping.yml"
@@ -50,14 +50,14 @@ def test_fixes_view_on_duckdb(tmp_path, proposed):
                         "FROM ssda903.fixes").fetchall()
     assert sorted(r[:7] for r in rows) == proposed and proposed
     ls = [r for r in rows if r[4] == "LS"]
-    assert ls and ls[0][7] == "c1" and ls[0][8].startswith("DECOM ")
+    assert ls and ls[0][7] == "v2" and ls[0][8].startswith("DECOM ")
 
 
-def test_fixes_view_on_postgres(pg_dsn, proposed, tmp_path):
+def test_fixes_view_on_postgres(pg_dsn, proposed, tmp_path, sample_with_a_certain_fix):
     import psycopg
 
     local = duckdb.connect()
-    tables = _sample_tables(local)
+    tables = _sample_tables(local, sample_with_a_certain_fix)
     with psycopg.connect(pg_dsn, autocommit=True) as pg:
         pg.execute("DROP SCHEMA IF EXISTS fixsrc CASCADE")
         pg.execute("DROP SCHEMA IF EXISTS v903fix CASCADE")
