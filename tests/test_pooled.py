@@ -19,6 +19,8 @@ from validator903.errors import UsageError
 from validator903.load import load_all
 from validator903.pooled import partition
 from validator903.resources import sample_dir
+from validator903.rules import rules_for_year
+from validator903.tables import is_reference
 from validator903.testing import child_of, duckdb_target, pooled_cases, run_cases_pooled
 from validator903.warehouse.connect import connect
 from validator903.warehouse.mapping import load_mapping
@@ -99,7 +101,10 @@ def test_pooled_run_gives_each_council_its_own_errors(pooled_db, validate_errors
     conn = connect(f"duckdb:///{path}")
     try:
         mapping = load_mapping(mapping_file, "duckdb")
-        run = run_remote(conn, RuleContext(CollectionYear.parse("2025/26")), mapping, None, deploy, "ssda903")
+        ctx = RuleContext(CollectionYear.parse("2025/26"))
+        # rules reading reference data are not pooled yet (issue 19): the others, every one
+        codes = [r.code for r in rules_for_year(ctx.year) if not any(is_reference(t) for t in r.requires())]
+        run = run_remote(conn, ctx, mapping, codes, deploy, "ssda903")
         rows = run.conn.execute("SELECT la_code, code, table_name, row_no, child FROM errors").fetchall()
         for la in COUNCILS:
             assert {(c, t, r, ch) for l, c, t, r, ch in rows if l == la} == validate_errors

@@ -15,6 +15,8 @@ Source relations are only ever read.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 from sqlglot import exp
@@ -77,7 +79,8 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     if limit and len(schema.encode()) > limit:
         raise UsageError(f"--schema {schema!r} is longer than {spec(dialect).kind}'s {limit} bytes")
     # the bundled reference data is ours: a table in our schema, staged like the council's tables
-    mapping = Mapping({**mapping.tables, LA_CODES: la_codes_source(schema)}, set(mapping.omitted))
+    mapping = dataclasses.replace(mapping, tables={**mapping.tables, LA_CODES: la_codes_source(schema)},
+                                  omitted=set(mapping.omitted))   # keeps the pooled columns and year
     unqualified = sorted(n for n, ts in mapping.tables.items() if len(ts.relation) < 2)
     if unqualified:
         # the views would resolve them from the deploying user's schema: on Oracle that is ours,
