@@ -18,7 +18,7 @@ from .context import CollectionYear, RuleContext
 from .load import LoadResult, load_all
 from .rules import Rule, code_sort_key
 from .stage import stage_duckdb
-from .tables import spec_for
+from .tables import is_reference, spec_for
 
 
 @dataclass
@@ -90,7 +90,7 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None,
             shutil.rmtree(loaded.workdir, ignore_errors=True)
     conn.execute("DROP SCHEMA raw CASCADE")  # staging keeps the original text of every date
     for t in loaded.tables.values():
-        if "CHILD" not in spec_for(t.name).columns:  # reference data
+        if is_reference(t.name):  # reference data: no CHILD to check
             t.rows = conn.execute(f"SELECT COUNT(*) FROM {t.name}").fetchone()[0]  # main or temp
             continue
         t.rows, mangled, example = conn.execute(
@@ -117,7 +117,7 @@ def skipped_status(missing: list[str], year: CollectionYear | None = None) -> st
     reference file ("skipped: needs postcodes (--postcodes FILE)"), then last year's return. With
     the ``year``, a table last year's return cannot have (DoLo in 2026/27: first collected then)
     is said to be so, since supplying last year's return would not help."""
-    from .tables import LAST_SUFFIX, is_reference
+    from .tables import LAST_SUFFIX
 
     this_year = [t for t in missing if not t.endswith(LAST_SUFFIX) and not is_reference(t)]
     if this_year:

@@ -20,13 +20,13 @@ from ..dialects import generate, parse, spec
 from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skip_reason
 from ..errors import UsageError
 from ..load import LoadedTable, LoadResult
+from ..pooled import partition
+from ..reference import LA_CODES, la_code_rows
 from ..rules import Rule, rules_for_year
+from ..tables import is_reference
 from .connect import Connection
 from .deploy import ERRORS_VIEW, build, rule_view
-from ..reference import LA_CODES, la_code_rows
-from ..tables import is_reference
 from .mapping import Mapping, la_codes_source
-from ..pooled import partition
 from .source import relation, staged_select
 
 

@@ -77,7 +77,7 @@ def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
         order = [_column(ts, c, dialect) for c in keys if c not in blank]
         # pooled: numbered within each council, so a council's rows number as its own return would
         row_no = exp.Window(this=exp.RowNumber(), order=exp.Order(expressions=[exp.Ordered(this=o) for o in order]),
-                            partition_by=[_pool_column(mapping, "la_column", dialect)] if mapping.pooled and not is_reference(ts.name) else None)
+                            partition_by=[_pool_column(mapping, "la_column", dialect)] if _pooled(mapping, ts.name) else None)
     projections.append(exp.alias_(row_no, "row_no"))
     for c in cols:
         node = _column(ts, c, dialect)
@@ -85,12 +85,18 @@ def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
         projections.append(exp.alias_(node if src is not None and src.is_date else _as_text(node, dialect), c))
     for c in DERIVED.get(spec.name, ()):
         projections.append(exp.alias_(_as_text(_derived_uasc(mapping, ts, table, dialect), dialect), c))
-    pooled = mapping.pooled and not is_reference(ts.name)  # reference data is every council's
+    pooled = _pooled(mapping, ts.name)
     if pooled:
         projections.append(exp.alias_(_as_text(_pool_column(mapping, "la_column", dialect), dialect), PART))
     source = exp.Subquery(this=_literal_rows(ts, dialect)) if ts.rows is not None else relation(ts, dialect)
     select = exp.select(*projections).from_(exp.alias_(source, "m", table=True))
     return select.where(_year_filter(mapping, ts, dialect), copy=False) if pooled and mapping.year_column else select
+
+
+def _pooled(mapping: Mapping, table: str) -> bool:
+    """Whether ``table``'s rows carry a council (and year): pooled data, except reference data,
+    which is every council's (bundled la_codes, the postcode and provider tables)."""
+    return mapping.pooled and not is_reference(table)
 
 
 def _literal_rows(ts: TableSource, dialect: str) -> exp.Expression:
@@ -159,7 +165,7 @@ def staged_select(mapping: Mapping, table: str, dialect: str) -> exp.Expression:
         for proj in tree.expressions:
             if proj.alias_or_name in texts:
                 proj.set("this", exp.Collate(this=proj.this, expression=exp.Var(this=collation)))
-    if mapping.pooled and not is_reference(table):  # the council passes through staging (validator903.pooled)
+    if _pooled(mapping, table):  # the council passes through staging (validator903.pooled)
         tree.select(exp.column(PART, table="r"), copy=False)
     placeholder = next(t for t in tree.find_all(exp.Table) if t.name == "v903_source")
     placeholder.replace(exp.alias_(exp.Subquery(this=source_select(mapping, table, dialect)), "r", table=True))
