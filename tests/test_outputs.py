@@ -344,6 +344,18 @@ def test_the_installed_layout_is_found_without_importlib_resources(tmp_path, mon
         resources.rules_dir()
 
 
+def test_every_python_package_is_in_the_wheel():
+    """pyproject lists the packages by hand (rules_sql/ and dialects/ are mapped into the package):
+    a new subpackage missing from that list installs without its modules, and the wheel dies on
+    import (validator903.fixes did)."""
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for p in (root / "validator903").rglob("*.py")}
+    assert found - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
+
+
 def test_a_failed_swap_puts_everything_back(earlier, tmp_path, monkeypatch, capsys):
     """If the last rename fails, the user's files and the earlier output are where they were."""
     from validator903 import outputs
