@@ -63,6 +63,7 @@ class Engine:
     functions: frozenset[str]       # scalar ones plus aggregates, windows, procedural words
     constraints: bool = True        # CREATE TABLE takes PRIMARY KEY / CHECK constraints (not Spark's)
     multi_row_insert: bool = False  # one INSERT ... VALUES (..), (..) per table (each statement is a job on Spark)
+    rules_per_query: int = 1        # run --url sends this many rules as one UNION ALL statement
 
     def table_ddl(self, statement: str) -> str:
         """A CREATE TABLE statement as the engine takes it: without its trailing CONSTRAINT
@@ -126,6 +127,7 @@ def _engine(data: dict) -> Engine:
         create_table_once=" ".join(e.pop("create_table_once").split()),
         create_index_once=" ".join(e.pop("create_index_once").split()) if e.get("create_index_once") else e.pop("create_index_once"),
         constraints=bool(e.pop("constraints", True)), multi_row_insert=bool(e.pop("multi_row_insert", False)),
+        rules_per_query=int(e.pop("rules_per_query", 1)),
         grants=tuple(e.pop("grants", ()) or ()), denied_errors=tuple(e.pop("denied_errors", ()) or ()),
         transactional_ddl=bool(e.pop("transactional_ddl")), teardown=e.pop("teardown"),
         preflight=tuple(" ".join(p.split()) for p in e.pop("preflight", ()) or ()),

@@ -20,7 +20,7 @@ from ..dialects import generate, parse, spec
 from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skip_reason
 from ..errors import UsageError
 from ..load import LoadedTable, LoadResult
-from ..pooled import partition
+from ..pooled import PART, partition
 from ..reference import LA_CODES, la_code_rows
 from ..rules import Rule, rules_for_year
 from ..tables import is_reference
@@ -44,19 +44,79 @@ def _point_at_ctes(tree: exp.Expression, names: set[str]) -> exp.Expression:
     return tree
 
 
+def _cte(name: str, body: exp.Expression) -> exp.CTE:
+    return exp.CTE(this=body, alias=exp.TableAlias(this=exp.to_identifier(_cte_name(name))))
+
+
+def _shared_ctes(rules: list[Rule], ctx: RuleContext, mapping: Mapping, dialect: str, names: set[str]) -> list[exp.CTE]:
+    """The staging of every table ``rules`` read and the derived relations they read, as CTEs in
+    dependency order (each once, however many of the rules read it)."""
+    pool = partition if mapping.pooled else (lambda tree: tree)
+    tables = list(dict.fromkeys(t for r in rules for t in r.requires()))
+    derived = needed({t for r in rules for t in r.tables})
+    return ([_cte(t, staged_select(mapping, t, dialect)) for t in tables]
+            + [_cte(d.name, _point_at_ctes(pool(parse(d.render(ctx))[0]), names)) for d in derived])
+
+
+def _rule_tree(rule: Rule, ctx: RuleContext, mapping: Mapping, names: set[str]) -> exp.Expression:
+    pool = partition if mapping.pooled else (lambda tree: tree)  # many councils: each rule within each
+    return _point_at_ctes(pool(parse(rule.render(ctx))[0]), names)
+
+
+def _names(rules: list[Rule]) -> set[str]:
+    return {t for r in rules for t in r.requires()} | {d.name for d in needed({t for r in rules for t in r.tables})}
+
+
 def read_only_sql(rule: Rule, ctx: RuleContext, mapping: Mapping, dialect: str) -> str:
     """The rule as one SELECT with its staging and the derived relations it reads inlined as CTEs
     (prepended to the rule's own, in dependency order)."""
-    derived = needed(rule.tables)
-    names = set(rule.requires()) | {d.name for d in derived}
-    pool = partition if mapping.pooled else (lambda tree: tree)  # many councils: each rule within each
-    tree = _point_at_ctes(pool(parse(rule.render(ctx))[0]), names)
-    cte = lambda name, body: exp.CTE(this=body, alias=exp.TableAlias(this=exp.to_identifier(_cte_name(name))))
-    ctes = [cte(t, staged_select(mapping, t, dialect)) for t in rule.requires()]
-    ctes += [cte(d.name, _point_at_ctes(pool(parse(d.render(ctx))[0]), names)) for d in derived]
+    names = _names([rule])
+    tree = _rule_tree(rule, ctx, mapping, names)
     existing = tree.args.get("with_")
-    tree.set("with_", exp.With(expressions=ctes + (list(existing.expressions) if existing else [])))
+    ctes = _shared_ctes([rule], ctx, mapping, dialect, names) + (list(existing.expressions) if existing else [])
+    tree.set("with_", exp.With(expressions=ctes))
     return generate(tree, dialect)
+
+
+def _hoist_own_ctes(tree: exp.Expression, prefix: str) -> list[exp.CTE]:
+    """Take the rule's own top-level CTEs out of ``tree``, renamed ``<prefix>_<name>`` (references
+    too), so several rules' CTEs can stand side by side in one WITH: SQL Server takes no WITH
+    inside a derived table, and two rules may both call a CTE ``firsts``."""
+    own = tree.args.get("with_")
+    if own is None:
+        return []
+    tree.set("with_", None)
+    ctes = list(own.expressions)
+    renamed = {c.alias_or_name.lower(): f"{prefix}_{c.alias_or_name.lower()}" for c in ctes}
+    for node in [tree, *ctes]:
+        for t in node.find_all(exp.Table):
+            if t.name.lower() in renamed and not t.args.get("db"):
+                t.set("this", exp.to_identifier(renamed[t.name.lower()]))
+    for c in ctes:
+        c.set("alias", exp.TableAlias(this=exp.to_identifier(renamed[c.alias_or_name.lower()])))
+    return ctes
+
+
+def read_only_batch_sql(rules: list[Rule], ctx: RuleContext, mapping: Mapping, dialect: str) -> str:
+    """Several rules as one SELECT: the staging and derived CTEs they read, once; each rule's own
+    CTEs beside them, renamed per rule; then one UNION ALL branch per rule, its rows tagged with
+    its code. On an engine where every statement costs (a Spark job, a round trip and a plan on a
+    server) that is one statement for tens of rules instead of one each."""
+    names = _names(rules)
+    ctes = _shared_ctes(rules, ctx, mapping, dialect, names)
+    branches = []
+    pooled = f", q.{PART}" if mapping.pooled else ""
+    for i, rule in enumerate(rules):
+        tree = _rule_tree(rule, ctx, mapping, names)
+        ctes += _hoist_own_ctes(tree, f"v903r{i}")
+        code = exp.Literal.string(rule.code).sql()
+        branches.append(parse(f"SELECT {code} AS code, q.table_name, q.row_no, q.child{pooled} FROM (SELECT 1) AS q")[0]
+                        .from_(exp.Subquery(this=tree, alias=exp.TableAlias(this=exp.to_identifier("q"))), copy=False))
+    union = branches[0]
+    for b in branches[1:]:
+        union = exp.union(union, b, distinct=False)
+    union.set("with_", exp.With(expressions=ctes))
+    return generate(union, dialect)
 
 
 def available_tables(conn: Connection, mapping: Mapping, denied: dict[str, str] | None = None) -> dict[str, int]:
@@ -151,18 +211,23 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
     rules = rules_for_year(ctx.year, codes)
     if deploy:
         _deploy(conn, ctx, mapping, schema, codes, grant_to)
+    runnable, results = [], {}
     for rule in rules:
         refused = [denied[t] for t in rule.requires() if t in denied]
         why = skip_reason(rule, tables.__contains__, ctx)
-        if refused:
-            result = RuleResult(rule, f"failed: {refused[0]}")
-        elif why:
-            result = RuleResult(rule, why)
+        if refused or why:
+            results[rule.code] = RuleResult(rule, f"failed: {refused[0]}" if refused else why)
+            if on_rule:
+                on_rule(results[rule.code])
         else:
-            result = _run_one(conn, run, rule, ctx, mapping, deploy, schema)
-        run.results.append(result)
-        if on_rule:
-            on_rule(result)
+            runnable.append(rule)
+    per = spec(conn.dialect).engine.rules_per_query
+    for at in range(0, len(runnable), per):
+        for result in _run_batch(conn, run, runnable[at:at + per], ctx, mapping, deploy, schema):
+            results[result.rule.code] = result
+            if on_rule:
+                on_rule(result)
+    run.results.extend(results[r.code] for r in rules)
     _record_results(run)
     if copy_tables:
         # reference data stays where it is: the reports show the return's rows (and a postcode
@@ -171,13 +236,34 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
     return run
 
 
-def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
+def _run_batch(conn, run, rules: list[Rule], ctx, mapping, deploy, schema) -> list[RuleResult]:
+    """``rules`` in one statement; if that fails, each alone, so a rule the engine refuses is
+    ``failed:`` by itself and the others of its batch still run."""
+    if len(rules) == 1:
+        return [_run_one(conn, run, rules[0], ctx, mapping, deploy, schema)]
     t0 = time.perf_counter()
-    pooled = ", v903_la" if mapping.pooled else ""
-    sql = (f"SELECT table_name, row_no, child{pooled} FROM {schema}.{rule_view(rule.code)}" if deploy
-           else read_only_sql(rule, ctx, mapping, conn.dialect))
+    pooled = f", {PART}" if mapping.pooled else ""
+    sql = ("\nUNION ALL\n".join(f"SELECT '{r.code}' AS code, table_name, row_no, child{pooled} "
+                                f"FROM {schema}.{rule_view(r.code)}" for r in rules) if deploy
+           else read_only_batch_sql(rules, ctx, mapping, conn.dialect))
     try:
-        rows = conn.execute(sql).fetchall()
+        rows = _fetch(conn, sql)
+    except _Failed:
+        return [_run_one(conn, run, rule, ctx, mapping, deploy, schema) for rule in rules]
+    by_code = {r.code: [] for r in rules}
+    for code, *row in rows:
+        by_code[str(code)].append(row)
+    share = (time.perf_counter() - t0) / len(rules)  # the batch's time, shared equally (as validate)
+    return [_record(run, rule, by_code[rule.code], share) for rule in rules]
+
+
+class _Failed(Exception):
+    """A statement the engine refused (its first line in args[0])."""
+
+
+def _fetch(conn, sql: str) -> list[tuple]:
+    try:
+        return conn.execute(sql).fetchall()
     except KeyboardInterrupt:
         raise
     except Exception as e:
@@ -185,14 +271,29 @@ def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
         if interrupted(e):  # duckdb:/// warehouse: Ctrl+C, not a rule's failure
             raise KeyboardInterrupt from None
         _rollback(conn)
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        return RuleResult(rule, f"failed: {first}", seconds=time.perf_counter() - t0)
+        raise _Failed(_first_line(e)) from None
+
+
+def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
+    t0 = time.perf_counter()
+    pooled = f", {PART}" if mapping.pooled else ""
+    sql = (f"SELECT table_name, row_no, child{pooled} FROM {schema}.{rule_view(rule.code)}" if deploy
+           else read_only_sql(rule, ctx, mapping, conn.dialect))
+    try:
+        rows = _fetch(conn, sql)
+    except _Failed as e:
+        return RuleResult(rule, f"failed: {e.args[0]}", seconds=time.perf_counter() - t0)
+    return _record(run, rule, rows, time.perf_counter() - t0)
+
+
+def _record(run, rule: Rule, rows, seconds: float) -> RuleResult:
+    """A rule's flagged rows into the local errors table, each once."""
     distinct = sorted({(str(t), int(r), None if c is None else str(c), *map(str, la)) for t, r, c, *la in rows},
                       key=lambda x: (x[3:], x[0], x[1], x[2] or ""))
     if distinct:
         marks = ", ".join("?" * (len(distinct[0]) + 1))
         run.conn.executemany(f"INSERT INTO errors VALUES ({marks})", [(rule.code, *row) for row in distinct])
-    return RuleResult(rule, "ran", len(distinct), time.perf_counter() - t0)
+    return RuleResult(rule, "ran", len(distinct), seconds)
 
 
 def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, codes, grant_to=None) -> None:
