@@ -8,6 +8,7 @@ back into the run's local DuckDB, so every report is written by the same pipelin
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from ..dialects import generate, parse, spec
 from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skip_reason
 from ..errors import UsageError
 from ..load import LoadedTable, LoadResult
-from ..pooled import partition
+from ..pooled import COUNCILS, COUNCILS_SQL, partition
 from ..reference import LA_CODES, la_code_rows
 from ..rules import Rule, rules_for_year
 from ..tables import is_reference
@@ -48,15 +49,26 @@ def read_only_sql(rule: Rule, ctx: RuleContext, mapping: Mapping, dialect: str) 
     """The rule as one SELECT with its staging and the derived relations it reads inlined as CTEs
     (prepended to the rule's own, in dependency order)."""
     derived = needed(rule.tables)
-    names = set(rule.requires()) | {d.name for d in derived}
-    pool = partition if mapping.pooled else (lambda tree: tree)  # many councils: each rule within each
-    tree = _point_at_ctes(pool(parse(rule.render(ctx))[0]), names)
+    staged = list(rule.requires())
+    # many councils: each rule within each, reading each council's LA codes from v903_councils
+    pool = (lambda tree: partition(tree, mapping.council_relations())) if mapping.pooled else (lambda tree: tree)
+    tree = pool(parse(rule.render(ctx))[0])
+    bodies = [(d.name, pool(parse(d.render(ctx))[0])) for d in derived]
+    if any(_reads(t, COUNCILS) for t in [tree, *(b for _, b in bodies)]):
+        staged += [LA_CODES] if LA_CODES not in staged else []
+        bodies.insert(0, (COUNCILS, parse(COUNCILS_SQL)[0]))  # before episode_places, which reads it
+    names = set(staged) | {n for n, _ in bodies}
+    tree = _point_at_ctes(tree, names)
     cte = lambda name, body: exp.CTE(this=body, alias=exp.TableAlias(this=exp.to_identifier(_cte_name(name))))
-    ctes = [cte(t, staged_select(mapping, t, dialect)) for t in rule.requires()]
-    ctes += [cte(d.name, _point_at_ctes(pool(parse(d.render(ctx))[0]), names)) for d in derived]
+    ctes = [cte(t, staged_select(mapping, t, dialect)) for t in staged]
+    ctes += [cte(n, _point_at_ctes(b, names)) for n, b in bodies]
     existing = tree.args.get("with_")
     tree.set("with_", exp.With(expressions=ctes + (list(existing.expressions) if existing else [])))
     return generate(tree, dialect)
+
+
+def _reads(tree: exp.Expression, name: str) -> bool:
+    return any(t.name.lower() == name and not t.args.get("db") for t in tree.find_all(exp.Table))
 
 
 def available_tables(conn: Connection, mapping: Mapping, denied: dict[str, str] | None = None) -> dict[str, int]:
@@ -134,6 +146,8 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
     local = local if local is not None else duckdb.connect()
     local.execute(ERRORS_DDL)
     mapping.year = ctx.year
+    if mapping.pooled:  # each council's own LA code, from its rows (validator903.pooled)
+        ctx = dataclasses.replace(ctx, pooled=True)
     if mapping.pooled:  # many councils' rows: each error carries its council
         local.execute("ALTER TABLE errors ADD COLUMN la_code VARCHAR")
     denied: dict[str, str] = {}
