@@ -169,3 +169,10 @@ def test_rewrite_reads_the_councils_own_la_and_leaves_reference_data_shared():
     # one council: the literal, as before
     single = find_rule("229").render(RuleContext(CollectionYear.parse("2025/26"), "352"))
     assert "'E08000003'" in single and "v903_council" not in single
+
+
+def test_run_refuses_la_with_a_pooled_mapping(pooled_db):
+    path, mapping_file = pooled_db
+    p = subprocess.run([sys.executable, "-m", "validator903", "run", "--url", f"duckdb:///{path}", "--mapping",
+                        mapping_file, "--year", "2025/26", "--la", "352", "-q"], capture_output=True, text=True)
+    assert p.returncode == 2 and "a pooled mapping names each row's council" in p.stderr, p.stderr
