@@ -7,11 +7,8 @@ tables, each rule runs once for all its cases, several rules per statement. That
 gives every case exactly its own result is checked on DuckDB in test_pooled.py."""
 import pytest
 
-from test_rule_cases import CASES as ALL_CASES
-from validator903.testing import child_of, pooled_cases, run_cases_pooled, spark_target
-
-# rules reading reference data (postcodes, providers, la_codes) are not run pooled yet (issue 19)
-CASES = pooled_cases(ALL_CASES)
+from test_rule_cases import CASES
+from validator903.testing import child_of, run_cases_pooled, spark_target
 
 RULES_PER_QUERY = 30
 

@@ -314,6 +314,9 @@ def run(
 
     ctx = RuleContext(CollectionYear.parse(year), check_la_code(la))
     m = load_mapping(mapping, dialect_of(url), source_schema)
+    if m.pooled and la is not None:  # each council's LA is its rows' (validator903.pooled), not one --la
+        raise UsageError(f"--la {la}: a pooled mapping names each row's council (la_column: {m.la_column}); "
+                         "leave --la out")
     req = Request(output, fmt, compare_with, by_social_worker, quiet, strict, history=history)
     total = len(rules_for_year(ctx.year, _split_codes(rules)))
     remote = connect(url)

@@ -55,6 +55,9 @@ class RuleContext:
     # Deployed views read the dates and LA code from this one-row table instead of literals, so
     # the same views serve another year by updating that row.
     params_table: str | None = None
+    # Pooled data (validator903.pooled): many councils per run, so the LA code is each row's
+    # council's (v903_council.la_code / la_ons, which the pooled rewrite joins in), not la_code.
+    pooled: bool = False
 
     @property
     def la_ons(self) -> str | None:
@@ -67,6 +70,10 @@ class RuleContext:
         """Values for rule templates. Dates are emitted through the ssda_date helper so each
         dialect writes its own NLS-proof literal."""
         y = self.year
+        if self.pooled:
+            from .pooled import council_value
+            return {**RuleContext(y, params_table=self.params_table).jinja_vars(),
+                    "la_code": council_value("la_code"), "la_ons": council_value("la_ons")}
         if self.params_table:
             p = lambda col: f"(SELECT v903p.{col} FROM {self.params_table} AS v903p)"
             return {"year": str(y), "collection_start": p("collection_start"),

@@ -171,7 +171,7 @@ def skip_reason(rule: Rule, present, ctx: RuleContext) -> str | None:
     missing = [t for t in rule.requires() if not present(t)]
     if missing:
         return skipped_status(missing, ctx.year)
-    if rule.needs_la and ctx.la_code is None:
+    if rule.needs_la and ctx.la_code is None and not ctx.pooled:  # pooled: each row's council's
         return NEEDS_LA
     return None
 

@@ -366,17 +366,18 @@ def spark_target(session) -> PooledTarget:
                         "CACHE TABLE {name} AS {select}", ("UNCACHE TABLE IF EXISTS {name}", "DROP VIEW IF EXISTS {name}"))
 
 
-def _pooled_rows(cases: list, table: str) -> tuple[list[str], list[tuple]]:
-    """``table``'s rows of every case, keyed by the case's position; a header's UASC as a run
-    derives it (given in the rows, else 1 when the child has a uasc row, else NULL without one)."""
+def _pooled_rows(tables: list[dict[str, list[dict]]], table: str) -> tuple[list[str], list[tuple]]:
+    """``table``'s rows of every case (``tables``: each case's tables), keyed by the case's
+    position; a header's UASC as a run derives it (given in the rows, else 1 when the child has a
+    uasc row, else NULL without one)."""
     spec = spec_for(table)
     cols = list(spec.columns) + list(DERIVED.get(spec.name, ()))
     rows = []
-    for i, case in enumerate(cases):
-        given = case.tables.get(table)
+    for i, case_tables in enumerate(tables):
+        given = case_tables.get(table)
         if given is None:
             continue
-        uasc_rows = case.tables.get("uasc" + table[len(spec.name):]) if spec.name == "header" else None
+        uasc_rows = case_tables.get("uasc" + table[len(spec.name):]) if spec.name == "header" else None
         uasc_children = {str(r["CHILD"]).strip(" ") for r in uasc_rows or [] if r.get("CHILD") is not None}
         for n, r in enumerate(given, start=1):
             values = [None if r.get(c) is None else str(r[c]) for c in spec.columns]
@@ -392,28 +393,51 @@ def _pooled_rows(cases: list, table: str) -> tuple[list[str], list[tuple]]:
     return cols, rows
 
 
-def pooled_cases(cases: list) -> list:
-    """The cases ``run_cases_pooled`` can run: those whose rule reads no reference data. The
-    bundled la_codes would need a copy per council, and episode_places' pl_location depends on
-    the council's own LA, which pooled derived relations do not take per council yet."""
+def _case_tables(cases: list) -> tuple[list[dict[str, list[dict]]], set[str]]:
+    """Each case's tables for a pooled run, and the reference tables that carry the case.
+
+    A case's postcodes and providers are its own (cases reuse URNs and postcodes with other
+    values), so they carry the case as a council's 903 tables do. The bundled la_codes is every
+    case's, one copy not partitioned, as in a pooled warehouse run -- unless some case gives its
+    own rows, and then each case has its own copy."""
+    from .reference import LA_CODES
     from .tables import is_reference
 
-    return [c for c in cases if not any(is_reference(t) for t in c.rule().requires())]
+    own = {t for c in cases for t in c.tables if is_reference(t)}
+    tables = [with_bundled(c.tables, _needs(c)) if LA_CODES in own else c.tables for c in cases]
+    if LA_CODES not in own and any(LA_CODES in _needs(c) for c in cases):
+        tables.append(with_bundled({}, {LA_CODES}))  # one more "case", which no query asks for
+    return tables, own
+
+
+def _load_councils(target: PooledTarget, cases: list) -> None:
+    """v903_councils: each case's LA codes (its ``la:``) under the case's position, what a pooled
+    rule reads as its council's la_code / la_ons (validator903.pooled)."""
+    from .pooled import COUNCILS, PART
+
+    rows = [(str(i), 1, c.context().la_code, c.context().la_ons) for i, c in enumerate(cases)]
+    target.load(f"v903raw_{COUNCILS}", ["la_code", "la_ons"], rows)
+    for drop in target.drop:
+        target.execute(drop.format(name=COUNCILS))
+    target.execute(target.create_view.format(
+        name=COUNCILS, select=f"SELECT c.case_id AS {PART}, c.la_code, c.la_ons FROM v903raw_{COUNCILS} AS c"))
 
 
 def run_cases_pooled(cases: list, target: PooledTarget, per_query: int = 1) -> list[set[tuple[str, int, str | None]]]:
     """Every case's flagged (table, row, child), the cases run together: each case one council of
-    pooled tables, each rule once per (rule, year, LA) for all its cases, ``per_query`` of those
-    as the branches of one UNION ALL."""
+    pooled tables (its ``la:`` that council's LA), each rule once per year for all its cases,
+    ``per_query`` of those as the branches of one UNION ALL."""
     from .dialects import generate, parse
-    from .pooled import PART, partition
+    from .pooled import PART, council_relations, partition
     from .warehouse.mapping import ColumnSource, Mapping, TableSource
     from .warehouse.source import staged_sql
 
-    names = sorted({t for c in cases for t in c.tables})
-    mapping = Mapping({}, set(), la_column="case_id")
+    tables, own_references = _case_tables(cases)
+    names = sorted({t for case_tables in tables for t in case_tables})
+    mapping = Mapping({}, set(), la_column="case_id", council_references=frozenset(own_references))
+    relations = council_relations(own_references)
     for t in names:
-        cols, rows = _pooled_rows(cases, t)
+        cols, rows = _pooled_rows(tables, t)
         target.load(f"v903raw_{t}", cols, rows)
         ts = TableSource(t, (f"v903raw_{t}",), row_no="row_no", quoted=False)
         for c in DERIVED.get(spec_for(t).name, ()):
@@ -423,20 +447,21 @@ def run_cases_pooled(cases: list, target: PooledTarget, per_query: int = 1) -> l
         for drop in target.drop:
             target.execute(drop.format(name=t))
         target.execute(target.create_view.format(name=t, select=staged_sql(mapping, t, target.dialect)))
+    _load_councils(target, cases)
     got: list[set] = [set() for _ in cases]
     by_year: dict = {}
     for i, c in enumerate(cases):
-        by_year.setdefault(c.year, {}).setdefault((c.code, c.la), []).append(i)
+        by_year.setdefault(c.year, {}).setdefault(c.code, []).append(i)
     for year, groups in sorted(by_year.items()):
-        ctx = RuleContext(year)
+        ctx = RuleContext(year, pooled=True)
+        pooled_sql = lambda sql: generate(partition(parse(sql)[0], relations), target.dialect)
         for d in buildable(names):
             for drop in target.drop:
                 target.execute(drop.format(name=d.name))
-            target.execute(target.create_view.format(
-                name=d.name, select=generate(partition(parse(d.render(ctx))[0]), target.dialect)))
+            target.execute(target.create_view.format(name=d.name, select=pooled_sql(d.render(ctx))))
         queries = []
-        for (code, la), members in groups.items():
-            sql = generate(partition(parse(cases[members[0]].rule().render(RuleContext(year, la)))[0]), target.dialect)
+        for code, members in groups.items():
+            sql = pooled_sql(cases[members[0]].rule().render(ctx))
             wanted = ", ".join(f"'{i}'" for i in members)
             queries.append(f"SELECT DISTINCT q.table_name, q.row_no, q.child, q.{PART} FROM ({sql}) AS q "
                            f"WHERE q.{PART} IN ({wanted})")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..reports.data import BLANK, LOCATORS
 from ..rules import Rule
-from ..tables import DERIVED, spec_for
+from ..tables import DERIVED, is_reference, spec_for
 
 # (name, portable type, what it holds): the errors view's columns, in order. The first six are
 # the original contract; the rest were appended, so a dashboard built on the six keeps working.
@@ -79,7 +79,8 @@ def rule_branch(rule: Rule, schema: str, view: str, staged: set[str], pooled: bo
     # always name a staging table
     for i, table in enumerate(t for t in rule.requires() if t in staged):
         alias = f"x{i}"
-        same_la = f" AND {alias}.v903_la = e.v903_la" if pooled else ""  # pooled: row numbers are per council
+        # pooled: row numbers are per council (reference data carries none: every council's)
+        same_la = f" AND {alias}.v903_la = e.v903_la" if pooled and not is_reference(table) else ""
         joins.append(f"LEFT JOIN {schema}.{table} AS {alias} ON e.table_name = {_lit(table)} AND {alias}.row_no = e.row_no"
                      f"{same_la}")
         key, vals = _key(table, alias), _values(rule, table, alias)

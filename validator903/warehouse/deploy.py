@@ -28,7 +28,7 @@ from ..engine import skipped_status
 from ..errors import UsageError
 from ..rules import Rule, rules_for_year
 from ..tables import all_table_names
-from ..pooled import partition
+from ..pooled import COUNCILS, COUNCILS_SQL, partition
 from . import bi
 from ..reference import LA_CODES
 from .mapping import LA_CODES_TABLE, Mapping, _ident, la_codes_source
@@ -89,7 +89,8 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
                          "have no schema: give --source-schema (or schema: in the mapping, or source: schema.table)")
     S = schema
     mapping.year = ctx.year
-    pctx = RuleContext(ctx.year, ctx.la_code, params_table=f"{S}.{PARAMS}")
+    # pooled data: each council's LA codes from its rows (v903_councils), not the parameters row
+    pctx = RuleContext(ctx.year, ctx.la_code, params_table=f"{S}.{PARAMS}", pooled=mapping.pooled)
     rules, skipped = deployable_rules(ctx, mapping, codes)
     _lit = eng.literal
     scripts = [Script("01_schema"), Script("02_tables"), Script("03_staging"), Script("04_rules"), Script("05_errors")]
@@ -100,7 +101,7 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     # 02 first drops our previous views where the engine binds views early (Postgres), dependents
     # first and never anything else's; 05 replaces the union view itself, so it re-runs on its own.
     tab.statements += eng.teardown_statements(S, [FIXES_VIEW, ERRORS_VIEW, LATEST_VIEW, *derived_names(),
-                                                  *all_table_names()])
+                                                  *([COUNCILS] if mapping.pooled else []), *all_table_names()])
     t = eng.text
     date = "DATE NOT NULL"
     tab.statements += eng.drop_table_statements(f"{S}.{PARAMS}")
@@ -150,7 +151,12 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     # staging views, in dependency order, created with them.
     derived = buildable(staged_tables)
     ours = set(staged_tables) | {d.name for d in derived}
-    pool = partition if mapping.pooled else (lambda tree: tree)  # pooled data: every query within each council
+    # pooled data: every query within each council, its LA codes from v903_councils
+    pool = (lambda tree: partition(tree, mapping.council_relations())) if mapping.pooled else (lambda tree: tree)
+    if mapping.pooled:  # before the derived relations: episode_places reads it
+        ours.add(COUNCILS)
+        stg.statements += eng.view_statements(
+            f"{S}.{COUNCILS}", generate(qualify(parse(COUNCILS_SQL)[0], S, ours), dialect, pretty=True))
     for d in derived:
         stg.statements += eng.view_statements(
             f"{S}.{d.name}", generate(qualify(pool(parse(d.render(pctx))[0]), S, ours), dialect, pretty=True))

@@ -66,9 +66,18 @@ class Mapping:
     la_column: str | None = None
     year_column: str | None = None
     year: object | None = None
+    # reference tables whose rows carry a council too (the test harness gives each case its own
+    # postcodes and providers); any other reference data is every council's, with no council column
+    council_references: frozenset = frozenset()
 
     def has(self, table: str) -> bool:
         return table in self.tables
+
+    def council_relations(self) -> set[str]:
+        """What the pooled rewrite keeps within a council (validator903.pooled.partition)."""
+        from ..pooled import council_relations
+
+        return council_relations(self.council_references)
 
     @property
     def pooled(self) -> bool:
@@ -227,10 +236,10 @@ def load_mapping(path: Path | None, dialect: str, source_schema: str | None = No
                 raise UsageError(f"mapping {where}: give a column name, {{column: ...}} or {{expr: ...}}")
     if mapping.year_column:
         # one pooled table holds every year: last year's return is its previous year's rows,
-        # unless a _last table is mapped (or set to null) on its own
+        # unless a _last table is mapped (or set to null) on its own; reference data has no _last
         for name in list(mapping.tables):
             last = name + LAST_SUFFIX
-            if not name.endswith(LAST_SUFFIX) and last not in given:
+            if not name.endswith(LAST_SUFFIX) and not is_reference(name) and last not in given:
                 ts = mapping.tables[name]
                 mapping.tables[last] = TableSource(last, ts.relation, dict(ts.columns), ts.row_no, ts.quoted, previous=True)
                 mapping.omitted.discard(last)

@@ -8,6 +8,7 @@ back into the run's local DuckDB, so every report is written by the same pipelin
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from ..dialects import generate, parse, spec
 from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skip_reason
 from ..errors import UsageError
 from ..load import LoadedTable, LoadResult
-from ..pooled import PART, partition
+from ..pooled import COUNCILS, COUNCILS_SQL, PART, partition
 from ..reference import LA_CODES, la_code_rows
 from ..rules import Rule, rules_for_year
 from ..tables import is_reference
@@ -48,33 +49,34 @@ def _cte(name: str, body: exp.Expression) -> exp.CTE:
     return exp.CTE(this=body, alias=exp.TableAlias(this=exp.to_identifier(_cte_name(name))))
 
 
-def _shared_ctes(rules: list[Rule], ctx: RuleContext, mapping: Mapping, dialect: str, names: set[str]) -> list[exp.CTE]:
+def _reads(tree: exp.Expression, name: str) -> bool:
+    return any(t.name.lower() == name and not t.args.get("db") for t in tree.find_all(exp.Table))
+
+
+def _inlined(rules: list[Rule], ctx: RuleContext, mapping: Mapping, dialect: str) -> tuple[list[exp.CTE], list[exp.Expression]]:
     """The staging of every table ``rules`` read and the derived relations they read, as CTEs in
-    dependency order (each once, however many of the rules read it)."""
-    pool = partition if mapping.pooled else (lambda tree: tree)
-    tables = list(dict.fromkeys(t for r in rules for t in r.requires()))
-    derived = needed({t for r in rules for t in r.tables})
-    return ([_cte(t, staged_select(mapping, t, dialect)) for t in tables]
-            + [_cte(d.name, _point_at_ctes(pool(parse(d.render(ctx))[0]), names)) for d in derived])
-
-
-def _rule_tree(rule: Rule, ctx: RuleContext, mapping: Mapping, names: set[str]) -> exp.Expression:
-    pool = partition if mapping.pooled else (lambda tree: tree)  # many councils: each rule within each
-    return _point_at_ctes(pool(parse(rule.render(ctx))[0]), names)
-
-
-def _names(rules: list[Rule]) -> set[str]:
-    return {t for r in rules for t in r.requires()} | {d.name for d in needed({t for r in rules for t in r.tables})}
+    dependency order (each once, however many of the rules read it), and each rule's parsed query
+    pointed at them. Pooled, every rule runs within each council, reading each council's LA codes
+    from v903_councils (a CTE too, before episode_places, which reads it)."""
+    pool = (lambda tree: partition(tree, mapping.council_relations())) if mapping.pooled else (lambda tree: tree)
+    trees = [pool(parse(r.render(ctx))[0]) for r in rules]
+    staged = list(dict.fromkeys(t for r in rules for t in r.requires()))
+    bodies = [(d.name, pool(parse(d.render(ctx))[0])) for d in needed({t for r in rules for t in r.tables})]
+    if any(_reads(t, COUNCILS) for t in [*trees, *(b for _, b in bodies)]):
+        staged += [LA_CODES] if LA_CODES not in staged else []
+        bodies.insert(0, (COUNCILS, parse(COUNCILS_SQL)[0]))
+    names = set(staged) | {n for n, _ in bodies}
+    ctes = [_cte(t, staged_select(mapping, t, dialect)) for t in staged]
+    ctes += [_cte(n, _point_at_ctes(b, names)) for n, b in bodies]
+    return ctes, [_point_at_ctes(t, names) for t in trees]
 
 
 def read_only_sql(rule: Rule, ctx: RuleContext, mapping: Mapping, dialect: str) -> str:
     """The rule as one SELECT with its staging and the derived relations it reads inlined as CTEs
     (prepended to the rule's own, in dependency order)."""
-    names = _names([rule])
-    tree = _rule_tree(rule, ctx, mapping, names)
+    ctes, (tree,) = _inlined([rule], ctx, mapping, dialect)
     existing = tree.args.get("with_")
-    ctes = _shared_ctes([rule], ctx, mapping, dialect, names) + (list(existing.expressions) if existing else [])
-    tree.set("with_", exp.With(expressions=ctes))
+    tree.set("with_", exp.With(expressions=ctes + (list(existing.expressions) if existing else [])))
     return generate(tree, dialect)
 
 
@@ -102,12 +104,10 @@ def read_only_batch_sql(rules: list[Rule], ctx: RuleContext, mapping: Mapping, d
     CTEs beside them, renamed per rule; then one UNION ALL branch per rule, its rows tagged with
     its code. On an engine where every statement costs (a Spark job, a round trip and a plan on a
     server) that is one statement for tens of rules instead of one each."""
-    names = _names(rules)
-    ctes = _shared_ctes(rules, ctx, mapping, dialect, names)
+    ctes, trees = _inlined(rules, ctx, mapping, dialect)
     branches = []
     pooled = f", q.{PART}" if mapping.pooled else ""
-    for i, rule in enumerate(rules):
-        tree = _rule_tree(rule, ctx, mapping, names)
+    for i, (rule, tree) in enumerate(zip(rules, trees)):
         ctes += _hoist_own_ctes(tree, f"v903r{i}")
         code = exp.Literal.string(rule.code).sql()
         branches.append(parse(f"SELECT {code} AS code, q.table_name, q.row_no, q.child{pooled} FROM (SELECT 1) AS q")[0]
@@ -194,7 +194,8 @@ def run_remote(conn: Connection, ctx: RuleContext, mapping: Mapping, codes: list
     local = local if local is not None else duckdb.connect()
     local.execute(ERRORS_DDL)
     mapping.year = ctx.year
-    if mapping.pooled:  # many councils' rows: each error carries its council
+    if mapping.pooled:  # many councils' rows: each rule reads each council's own LA code from its
+        ctx = dataclasses.replace(ctx, pooled=True)  # rows (validator903.pooled), each error carries its council
         local.execute("ALTER TABLE errors ADD COLUMN la_code VARCHAR")
     denied: dict[str, str] = {}
     tables = available_tables(conn, mapping, denied)

@@ -95,8 +95,9 @@ def source_select(mapping: Mapping, table: str, dialect: str) -> exp.Select:
 
 def _pooled(mapping: Mapping, table: str) -> bool:
     """Whether ``table``'s rows carry a council (and year): pooled data, except reference data,
-    which is every council's (bundled la_codes, the postcode and provider tables)."""
-    return mapping.pooled and not is_reference(table)
+    which is every council's (bundled la_codes, the postcode and provider tables) unless the
+    mapping says its rows carry one (``council_references``)."""
+    return mapping.pooled and (not is_reference(table) or table in mapping.council_references)
 
 
 def _literal_rows(ts: TableSource, dialect: str) -> exp.Expression:
