@@ -6,8 +6,11 @@ A sheet holds at most Excel's 1,048,576 rows; a longer list continues on "Errors
 
 Sheets: Summary (headline figures, then every rule of the year with its count and status),
 Errors (one row per flagged row per rule), Children (one row per child), Fixed (with
---compare-with), then one sheet per input table with all its rows — flagged cells filled red
-with a comment listing the rules — each with a frozen header and filters on.
+--compare-with), then one sheet per input table — flagged cells filled red with a comment listing the rules —
+each with a frozen header and filters on. A table sheet holds all the table's rows, or, for a
+return of CHILDREN_ONLY_ROWS rows or more, only the rows of the children with errors (each child's
+rows together; the Summary says so): the rows an analyst acts on, and the cells that make a large
+workbook slow and big.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from .data import ReportData
 
 MAX_LINKS = 65000          # Excel allows 65,530 hyperlinks per sheet
 CONSTANT_MEMORY_ROWS = 250_000  # input rows (both years) from which sheets are streamed to disk
+CHILDREN_ONLY_ROWS = 250_000    # input rows (both years) from which table sheets hold only children with errors
 MAX_ROWS = 1_048_576       # Excel's rows per sheet, the header row included
 ERROR_FILL = {"bg_color": "#FFC7CE", "font_color": "#9C0006"}
 NEW_FILL = {"bg_color": "#FFEB9C", "font_color": "#9C5700", "bold": True}
@@ -121,20 +125,21 @@ def _write(data: ReportData, path: Path) -> Path:
     wb.set_properties({"title": f"SSDA903 validation {data.year}", "subject": "SSDA903 validation report",
                        "author": "validator903"})
     compared = data.compared_with is not None
-    _summary(wb, fmt, data, compared)
+    sheets = [t for t in data.tables if t in data.local_tables]  # a warehouse run's tables stay on the server
+    children_only = {t for t in sheets if rows >= CHILDREN_ONLY_ROWS and "CHILD" in dict(data.table_columns(t))}
+    _summary(wb, fmt, data, compared, children_only)
     if data.trend is not None and data.trend.runs:  # --history: the runs of this year so far
         from .trend_sheet import write_trend_sheet
         write_trend_sheet(wb, fmt, data.trend)
-    _errors(wb, fmt, data, compared)
+    _errors(wb, fmt, data, compared, sheets, {t: data.sheet_positions(t) for t in children_only})
     _children(wb, fmt, data, compared)
     from .fix_report import write_fixes_sheet
     write_fixes_sheet(wb, fmt, data, _Sheet)
     if compared:
         _fixed(wb, fmt, data)
     cells = data.cells()
-    for table in data.tables:
-        if table in data.local_tables:  # a warehouse run's tables stay on the server
-            _table(wb, fmt, data, table, cells)
+    for table in sheets:
+        _table(wb, fmt, data, table, cells, table in children_only)
     wb.close()
     for ws in wb.worksheets():  # free the cells now: the workbook's reference cycles would keep them
         table = getattr(ws, "table", None)  # until the next full collection
@@ -143,7 +148,7 @@ def _write(data: ReportData, path: Path) -> Path:
     return path
 
 
-def _summary(wb, fmt, data: ReportData, compared: bool) -> None:
+def _summary(wb, fmt, data: ReportData, compared: bool, children_only: set[str]) -> None:
     s = _Sheet(wb, "Summary", fmt)
     f = data.figures()
     s.ws.write_string(0, 0, f"SSDA903 validation {data.year}" + (f", LA {data.la}" if data.la else ""), fmt["title"])
@@ -154,6 +159,9 @@ def _summary(wb, fmt, data: ReportData, compared: bool) -> None:
     caveat = data.two_year_rules()
     if caveat:  # the DfE's NOTE in their messages: the tool sees only this year and last year
         lines.append(("Two-year caveat", ", ".join(caveat)))
+    if children_only:
+        lines.append(("Table sheets", f"only the rows of the children with errors (a return of "
+                                      f"{CHILDREN_ONLY_ROWS:,} rows or more); every row is in the input files"))
     if compared:
         lines += [("Compared with", f["compared_with"]), ("New errors", f["new"]),
                   ("Still open", f["open"]), ("Fixed since then", f["fixed"])]
@@ -180,7 +188,8 @@ def _summary(wb, fmt, data: ReportData, compared: bool) -> None:
     s.finish()
 
 
-def _errors(wb, fmt, data: ReportData, compared: bool) -> None:
+def _errors(wb, fmt, data: ReportData, compared: bool, sheets: list[str], positions: dict[str, dict[int, int]]) -> None:
+    """``positions``: table -> row_no -> position on its sheet, for the sheets of children with errors."""
     s = _Sheet(wb, "Errors", fmt, data.report_warnings)
     heads = ["child", "table", "row", "code", "message", "fields", "values", "locator"]
     widths = [12, 20, 7, 8, 60, 18, 40, 20]
@@ -191,7 +200,6 @@ def _errors(wb, fmt, data: ReportData, compared: bool) -> None:
         heads.append("status")
         widths.append(8)
     s.header(heads, widths)
-    sheets = {t for t in data.tables if t in data.local_tables}
     for i, e in enumerate(data.errors(stream=True)):  # nothing else queries meanwhile
         ws, r = s.next_row()
         vals = [e["child"], e["table_name"], None, e["code"], e["message"], e["fields"], e["vals"], e["locator"]]
@@ -201,7 +209,8 @@ def _errors(wb, fmt, data: ReportData, compared: bool) -> None:
             vals.append(e["status"])
         _write_values(ws, r, vals)
         if e["table_name"] in sheets and i % (MAX_ROWS - 1) < MAX_LINKS:  # jump to the row in its table's sheet
-            sheet, at = sheet_cell(e["table_name"], e["row_no"] - 1)
+            at_row = positions[e["table_name"]][e["row_no"]] if e["table_name"] in positions else e["row_no"] - 1
+            sheet, at = sheet_cell(e["table_name"], at_row)
             ws.write_url(r, 2, f"internal:'{sheet}'!A{at}", fmt["link"],
                          string=str(e["row_no"]))
             ws.write_number(r, 2, e["row_no"], fmt["link"])
@@ -252,13 +261,13 @@ def _comment(hits) -> str:
     return "\n".join(f"{code}{' (new)' if status == 'new' else ''}: {message}" for code, message, status in hits)
 
 
-def _table(wb, fmt, data: ReportData, table: str, cells: dict) -> None:
+def _table(wb, fmt, data: ReportData, table: str, cells: dict, children_only: bool) -> None:
     s = _Sheet(wb, table, fmt, data.report_warnings)
     heads = [h for h, _ in data.table_columns(table)]
     s.header(heads, [7] + [max(9, len(h) + 4) for h in heads[1:]])
     col_of = {h: i for i, h in enumerate(heads)}
     err = fmt["error"]
-    cur = data.conn.execute(data.table_query(table))
+    cur = data.conn.execute(data.table_query(table, children_only))
     while True:
         batch = cur.fetchmany(10000)
         if not batch:
