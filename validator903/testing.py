@@ -428,14 +428,13 @@ def run_cases_pooled(cases: list, target: PooledTarget, per_query: int = 1) -> l
     pooled tables (its ``la:`` that council's LA), each rule once per year for all its cases,
     ``per_query`` of those as the branches of one UNION ALL."""
     from .dialects import generate, parse
-    from .pooled import PART, council_relations, partition
+    from .pooled import PART
     from .warehouse.mapping import ColumnSource, Mapping, TableSource
     from .warehouse.source import staged_sql
 
     tables, own_references = _case_tables(cases)
     names = sorted({t for case_tables in tables for t in case_tables})
     mapping = Mapping({}, set(), la_column="case_id", council_references=frozenset(own_references))
-    relations = council_relations(own_references)
     for t in names:
         cols, rows = _pooled_rows(tables, t)
         target.load(f"v903raw_{t}", cols, rows)
@@ -454,7 +453,7 @@ def run_cases_pooled(cases: list, target: PooledTarget, per_query: int = 1) -> l
         by_year.setdefault(c.year, {}).setdefault(c.code, []).append(i)
     for year, groups in sorted(by_year.items()):
         ctx = RuleContext(year, pooled=True)
-        pooled_sql = lambda sql: generate(partition(parse(sql)[0], relations), target.dialect)
+        pooled_sql = lambda sql: generate(mapping.within_councils(parse(sql)[0]), target.dialect)
         for d in buildable(names):
             for drop in target.drop:
                 target.execute(drop.format(name=d.name))

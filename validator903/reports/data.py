@@ -331,26 +331,24 @@ class ReportData:
         order, or with ``children_only`` the rows of the children with errors (and any flagged row
         without a CHILD), each child's rows together."""
         cols = ", ".join(f"CAST({e} AS VARCHAR)" if h != "ROW" else e for h, e in self.table_columns(table))
-        return f"SELECT {cols} FROM main.{_ident(table)}{self._children_where(table, children_only)}"
+        where, order = self._children_rows(table) if children_only else ("", "row_no")
+        return f"SELECT {cols} FROM main.{_ident(table)}{where} ORDER BY {order}"
 
-    def _children_where(self, table: str, children_only: bool) -> str:
-        if not children_only:
-            return " ORDER BY row_no"
-        name = "'" + table.replace("'", "''") + "'"
-        return (f" WHERE child IN (SELECT child FROM report_errors)"
-                f" OR row_no IN (SELECT row_no FROM report_errors WHERE table_name = {name})"
-                f" ORDER BY child, row_no")
+    @staticmethod
+    def _children_rows(table: str) -> tuple[str, str]:
+        """The WHERE and ORDER BY of ``table_query(table, children_only=True)``."""
+        flagged = f"SELECT row_no FROM report_errors WHERE table_name = {_lit(table)}"
+        return (f" WHERE child IN (SELECT child FROM report_errors) OR row_no IN ({flagged})",
+                "child, row_no")
 
     def sheet_positions(self, table: str) -> dict[int, int]:
         """row_no -> 0-based position in ``table_query(table, children_only=True)`` of each flagged
         row (where report.xlsx links an error to)."""
-        order = self._children_where(table, True)
-        where, order_by = order.split(" ORDER BY ")
-        name = "'" + table.replace("'", "''") + "'"
+        where, order = self._children_rows(table)
         return dict(self.conn.execute(
-            f"SELECT row_no, pos FROM (SELECT row_no, ROW_NUMBER() OVER (ORDER BY {order_by}) - 1 AS pos "
+            f"SELECT row_no, pos FROM (SELECT row_no, ROW_NUMBER() OVER (ORDER BY {order}) - 1 AS pos "
             f"FROM main.{_ident(table)}{where}) AS t "
-            f"WHERE row_no IN (SELECT row_no FROM report_errors WHERE table_name = {name})").fetchall())
+            f"WHERE row_no IN (SELECT row_no FROM report_errors WHERE table_name = {_lit(table)})").fetchall())
 
     def cells(self) -> dict[tuple[str, int], dict[str, list[tuple[str, str, str | None]]]]:
         """(table, row_no) -> {FIELD: [(code, message, status)]} for every flagged row: the rule's

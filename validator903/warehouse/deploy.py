@@ -28,7 +28,7 @@ from ..engine import skipped_status
 from ..errors import UsageError
 from ..rules import Rule, rules_for_year
 from ..tables import all_table_names
-from ..pooled import COUNCILS, COUNCILS_SQL, partition
+from ..pooled import COUNCILS, COUNCILS_SQL
 from . import bi
 from ..reference import LA_CODES
 from .mapping import LA_CODES_TABLE, Mapping, _ident, la_codes_source
@@ -151,18 +151,16 @@ def build(dialect: str, ctx: RuleContext, mapping: Mapping, schema: str,
     # staging views, in dependency order, created with them.
     derived = buildable(staged_tables)
     ours = set(staged_tables) | {d.name for d in derived}
-    # pooled data: every query within each council, its LA codes from v903_councils
-    pool = (lambda tree: partition(tree, mapping.council_relations())) if mapping.pooled else (lambda tree: tree)
     if mapping.pooled:  # before the derived relations: episode_places reads it
         ours.add(COUNCILS)
         stg.statements += eng.view_statements(
             f"{S}.{COUNCILS}", generate(qualify(parse(COUNCILS_SQL)[0], S, ours), dialect, pretty=True))
     for d in derived:
         stg.statements += eng.view_statements(
-            f"{S}.{d.name}", generate(qualify(pool(parse(d.render(pctx))[0]), S, ours), dialect, pretty=True))
+            f"{S}.{d.name}", generate(qualify(mapping.within_councils(parse(d.render(pctx))[0]), S, ours), dialect, pretty=True))
     for r in rules:
         view = f"{S}.{rule_view(r.code)}"
-        tree = qualify(pool(parse(r.render(pctx))[0]), S, ours)
+        tree = qualify(mapping.within_councils(parse(r.render(pctx))[0]), S, ours)
         rul.statements += eng.view_statements(view, generate(tree, dialect, pretty=True))
     branches = [bi.rule_branch(r, S, rule_view(r.code), set(staged_tables), mapping.pooled) for r in rules]
     errors_sql = bi.errors_select(branches, S, CATALOGUE, PARAMS, eng.from_dual, mapping.pooled)

@@ -79,6 +79,13 @@ class Mapping:
 
         return council_relations(self.council_references)
 
+    def within_councils(self, tree):
+        """A parsed rule or derived relation as it runs on this mapping's data: pooled, rewritten to
+        run within each council (its LA codes from v903_councils); else as written."""
+        from ..pooled import partition
+
+        return partition(tree, self.council_relations()) if self.pooled else tree
+
     @property
     def pooled(self) -> bool:
         return self.la_column is not None

@@ -21,7 +21,7 @@ from ..dialects import generate, parse, spec
 from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skip_reason
 from ..errors import UsageError
 from ..load import LoadedTable, LoadResult
-from ..pooled import COUNCILS, COUNCILS_SQL, PART, partition
+from ..pooled import COUNCILS, COUNCILS_SQL, PART
 from ..reference import LA_CODES, la_code_rows
 from ..rules import Rule, rules_for_year
 from ..tables import is_reference
@@ -58,10 +58,9 @@ def _inlined(rules: list[Rule], ctx: RuleContext, mapping: Mapping, dialect: str
     dependency order (each once, however many of the rules read it), and each rule's parsed query
     pointed at them. Pooled, every rule runs within each council, reading each council's LA codes
     from v903_councils (a CTE too, before episode_places, which reads it)."""
-    pool = (lambda tree: partition(tree, mapping.council_relations())) if mapping.pooled else (lambda tree: tree)
-    trees = [pool(parse(r.render(ctx))[0]) for r in rules]
+    trees = [mapping.within_councils(parse(r.render(ctx))[0]) for r in rules]
     staged = list(dict.fromkeys(t for r in rules for t in r.requires()))
-    bodies = [(d.name, pool(parse(d.render(ctx))[0])) for d in needed({t for r in rules for t in r.tables})]
+    bodies = [(d.name, mapping.within_councils(parse(d.render(ctx))[0])) for d in needed({t for r in rules for t in r.tables})]
     if any(_reads(t, COUNCILS) for t in [*trees, *(b for _, b in bodies)]):
         staged += [LA_CODES] if LA_CODES not in staged else []
         bodies.insert(0, (COUNCILS, parse(COUNCILS_SQL)[0]))
