@@ -18,8 +18,9 @@ differs_from_peer: >
   14th/16th birthday to its DEC). The peer does nothing when any of the four tables is empty; we
   check every care leaver.
 */
--- Both years' episodes with a valid DECOM, each counted once; each one's end for the count: its
--- valid DEC, or 31 March for the child's latest episode.
+-- Both years' episodes with a valid DECOM, each counted once, and the child's latest DECOM;
+-- each one's end for the count: its valid DEC, or 31 March for the child's latest episode. One
+-- pass over the care leavers' episodes sums the days and finds an adoption ending the latest.
 WITH r1001_eps AS (
   SELECT e.child, e.decom, e.dec, e.ls, e.rec
   FROM episodes AS e
@@ -30,6 +31,7 @@ WITH r1001_eps AS (
   WHERE l.child IS NOT NULL AND l.decom IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = l.child AND e.decom = l.decom)
 ),
+-- a GROUP BY, not MAX() OVER: Spark 4.3 fails to plan that window once pooled
 r1001_latest AS (
   SELECT x.child, MAX(x.decom) AS latest_decom
   FROM r1001_eps AS x
@@ -45,22 +47,26 @@ r1001_people AS (
     AND ssda_add_years(c.dob, 20) > {{ collection_end }}
 ),
 r1001_spans AS (
-  SELECT p.row_no, p.child, p.dob14, p.dob16, x.decom,
+  SELECT p.row_no, p.dob14, p.dob16, x.decom,
+         CASE WHEN x.ls IS NULL OR x.ls NOT IN {{ codes('LS', 'short_breaks') }} THEN 1 ELSE 0 END AS counted,
+         CASE WHEN x.decom = m.latest_decom AND x.rec IN {{ codes('REC', 'adopted') }} THEN 1 ELSE 0 END AS adopted,
          CASE WHEN x.dec IS NOT NULL THEN x.dec
               WHEN x.decom = m.latest_decom THEN {{ collection_end }} END AS span_end
   FROM r1001_people AS p
   JOIN r1001_eps AS x ON x.child = p.child
   JOIN r1001_latest AS m ON m.child = x.child
-  WHERE x.ls IS NULL OR x.ls NOT IN {{ codes('LS', 'short_breaks') }}
 ),
 r1001_days AS (
   SELECT s.row_no,
-         SUM(CASE WHEN s.decom >= s.dob14 AND s.span_end > s.decom THEN ssda_days_between(s.decom, s.span_end)
+         SUM(CASE WHEN s.counted = 0 THEN 0
+                  WHEN s.decom >= s.dob14 AND s.span_end > s.decom THEN ssda_days_between(s.decom, s.span_end)
                   WHEN s.decom < s.dob14 AND s.span_end > s.dob14 THEN ssda_days_between(s.dob14, s.span_end)
                   ELSE 0 END) AS days14,
-         SUM(CASE WHEN s.decom >= s.dob16 AND s.span_end > s.decom THEN 1
+         SUM(CASE WHEN s.counted = 0 THEN 0
+                  WHEN s.decom >= s.dob16 AND s.span_end > s.decom THEN 1
                   WHEN s.decom < s.dob16 AND s.span_end > s.dob16 THEN 1
-                  ELSE 0 END) AS spans16
+                  ELSE 0 END) AS spans16,
+         MAX(s.adopted) AS adopted
   FROM r1001_spans AS s
   GROUP BY s.row_no
 )
@@ -70,10 +76,4 @@ LEFT JOIN r1001_days AS d ON d.row_no = p.row_no
 WHERE d.row_no IS NULL
    OR d.days14 < 91
    OR d.spans16 = 0
-   OR EXISTS (
-     SELECT 1
-     FROM r1001_eps AS x
-     JOIN r1001_latest AS m ON m.child = x.child AND m.latest_decom = x.decom
-     WHERE x.child = p.child
-       AND x.rec IN {{ codes('REC', 'adopted') }}
-   )
+   OR d.adopted = 1

@@ -20,12 +20,18 @@ differs_from_peer: >
   values first.
 */
 SELECT 'episodes' AS table_name, e.row_no, e.child
+-- "A social worker episode fits" needs only the child's first and latest valid SW_DECOM: one
+-- starts on or before DEC when the first does, one on or after DECOM when the latest does (a
+-- NOT EXISTS with an OR between the two was a search of every pair, the slowest rule).
 FROM episodes AS e
+LEFT JOIN (SELECT w.child, MIN(w.sw_decom) AS first_sw, MAX(w.sw_decom) AS last_sw
+           FROM sw_episodes AS w
+           GROUP BY w.child) AS w ON w.child = e.child
 WHERE (e.ls IS NULL OR e.ls NOT IN {{ codes('LS', 'short_breaks') }})
   AND (e.rne = 'S' OR e.rec <> 'X1' OR (e.rec IS NULL AND e.dec IS NOT NULL))
   AND (e.dec IS NULL
        OR (e.dec >= ssda_add_years({{ collection_start }}, -1) AND e.dec <= {{ collection_end }}))
-  AND NOT EXISTS (SELECT 1 FROM sw_episodes AS w
-                  WHERE w.child = e.child
-                    AND ((w.sw_decom <= e.dec AND (e.rec IS NULL OR e.rec <> 'X1'))
-                         OR (w.sw_decom >= e.decom AND e.rne = 'S')))
+  -- no social worker episode starts by an end of care (REC not X1) ...
+  AND (w.first_sw IS NULL OR e.dec IS NULL OR w.first_sw > e.dec OR e.rec = 'X1')
+  -- ... nor from a start of care (RNE S)
+  AND (w.last_sw IS NULL OR e.decom IS NULL OR w.last_sw < e.decom OR e.rne IS NULL OR e.rne <> 'S')

@@ -12,7 +12,7 @@ so the same file gives this year's relation
 Derived SQL has no WITH (SQL Server allows no CTE inside a CTE, and read-only runs inline these as
 CTEs): it nests subqueries instead.
 
-Locally each relation is a table in the run's DuckDB (validation.duckdb keeps them for analysts);
+Locally each relation is a TEMP table of the run's DuckDB, and a view in validation.duckdb for analysts;
 in a warehouse a view next to the staging views, or a CTE of a read-only query. A rule lists the
 derived relations it reads in ``tables:``; it is skipped when a table one of them needs is missing.
 """
@@ -148,12 +148,26 @@ def buildable(tables) -> list[DerivedRelation]:
     return [d for d in derived_relations() if set(base_tables([d.name])) <= have]
 
 
-def materialise_duckdb(conn, ctx: RuleContext, tables, schema: str = "main") -> list[str]:
-    """Create every buildable derived relation as a table in ``schema`` of a DuckDB connection."""
+def materialise_duckdb(conn, ctx: RuleContext, tables) -> list[str]:
+    """Create every buildable derived relation on a DuckDB connection, for the run and for after it.
+
+    For the run each is a TEMP table, computed once and held in memory: writing the fifty columns
+    of ``episodes_seq`` (and its ``_last``) into validation.duckdb cost about as much again as
+    computing them. For after it, ``main`` gets a view of the same SQL over the staged tables, so
+    ``select * from child_facts`` still answers in validation.duckdb (a TEMP object shadows the
+    ``main`` one of its name, so the run reads the tables). A relation over reference data the
+    user supplied (``--postcodes``: itself TEMP, not kept in the file) is a ``main`` table instead,
+    which keeps what was derived from it."""
     from .dialects import transpile_cached
+    from .tables import spec_for
 
     made = []
     for d in buildable(tables):
-        conn.execute(f"CREATE OR REPLACE TABLE {schema}.{d.name} AS {transpile_cached(d.render(ctx), 'duckdb')}")
+        select = transpile_cached(d.render(ctx), "duckdb")
+        if any(spec_for(t).option for t in base_tables([d.name])):
+            conn.execute(f"CREATE OR REPLACE TABLE main.{d.name} AS {select}")
+        else:
+            conn.execute(f"CREATE OR REPLACE TEMP TABLE {d.name} AS {select}")
+            conn.execute(f"CREATE OR REPLACE VIEW main.{d.name} AS {select}")
         made.append(d.name)
     return made

@@ -1,6 +1,6 @@
 """Say what looks wrong with a loaded return before it becomes a thousand errors.
 
-Each check is one query over the staged tables and gives at most one warning per file and column
+The checks share one query per staged table and give at most one warning per file and column
 (the values themselves still load as written; nothing is repaired here):
 
 - a date column written in another format (2005-07-07, 07-07-2005, 7/7/05, an Excel date-time
@@ -52,43 +52,70 @@ def _lit(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
-def _staged_columns(conn, table: str) -> list[str]:
-    return [c for (c,) in conn.execute("SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' "
-                                       "AND table_name = ? ORDER BY column_index", [table]).fetchall()]
-
-
-def date_format_warnings(conn, table: str, source) -> list[str]:
-    """A date column whose values are mostly in one other format."""
-    spec = spec_for(table)
-    cols = _staged_columns(conn, table)
-    out = []
-    for d in spec.dates:
-        raw, typed = f"{d.lower()}_raw", d.lower()
-        if raw not in cols or typed not in cols:
-            continue
-        cases = ", ".join(f"count(*) FILTER (WHERE regexp_full_match(v, {_lit(rx)})), "
-                          f"min(v) FILTER (WHERE regexp_full_match(v, {_lit(rx)}))" for rx, _ in OTHER_DATE_FORMATS)
-        row = conn.execute(f"SELECT count(*), {cases} FROM (SELECT trim({raw}) AS v FROM main.{table} "
-                           f"WHERE {typed} IS NULL AND trim(coalesce({raw}, '')) <> '') "
-                           ).fetchone()
-        filled = conn.execute(f"SELECT count(*) FROM main.{table} WHERE trim(coalesce({raw}, '')) <> ''").fetchone()[0]
-        bad = row[0]
-        if not filled or bad * 2 <= filled:   # a whole column, not a few typing slips
-            continue
-        counts = [(row[1 + 2 * i], row[2 + 2 * i], what) for i, (_, what) in enumerate(OTHER_DATE_FORMATS)]
-        n, ex, what = max(counts, key=lambda c: c[0])
-        if n * 2 <= bad:
-            continue
-        out.append(f"{source}: column {d} holds dates as {what.format(ex=ex)}, not dd/mm/yyyy: {bad} of {filled} "
-                   f"values will be reported as not valid dates; {REEXPORT}")
+def _staged_columns(conn) -> dict[str, dict[str, str]]:
+    """Every staged table's columns and their types, in one query: table -> {column: type}."""
+    out: dict[str, dict[str, str]] = {}
+    for table, column, dtype in conn.execute(
+            "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
+            "ORDER BY table_name, column_index").fetchall():
+        out.setdefault(table, {})[column] = dtype
     return out
 
 
-def child_warnings(conn, table: str, source) -> list[str]:
-    apos, apos_ex, dot, dot_ex = conn.execute(
-        "SELECT count(*) FILTER (WHERE starts_with(child, '''')), min(child) FILTER (WHERE starts_with(child, '''')), "
-        "count(*) FILTER (WHERE regexp_full_match(child, '[0-9]+\\.0+')), "
-        f"min(child) FILTER (WHERE regexp_full_match(child, '[0-9]+\\.0+')) FROM main.{table}").fetchone()
+def table_warnings(conn, table: str, cols: dict[str, str], source) -> list[str]:
+    """Every per-table check over one scan: a single query counts what each check needs (filled
+    and unparsed dates per column, odd CHILD forms, rows holding an invisible character anywhere),
+    and a check looks closer (which format, which column) only where its count says there is
+    something to say. Most returns pass every check, so most tables are read once."""
+    dates = [(d, f"{d.lower()}_raw", d.lower()) for d in spec_for(table).dates
+             if f"{d.lower()}_raw" in cols and d.lower() in cols]
+    text = [c for c, dtype in cols.items() if dtype == "VARCHAR"]
+    probes: list[str] = []
+    for _, raw, typed in dates:
+        probes += [f"count(*) FILTER (WHERE trim(coalesce({raw}, '')) <> '')",
+                   f"count(*) FILTER (WHERE {typed} IS NULL AND trim(coalesce({raw}, '')) <> '')"]
+    if "child" in cols:
+        probes += CHILD_PROBES
+    if text:  # one pattern over the row's text: concat skips NULLs and cannot make a character
+        probes.append(f"count(*) FILTER (WHERE regexp_matches(concat({', '.join(text)}), {INVISIBLE_PATTERN}))")
+    if not probes:
+        return []
+    row = list(conn.execute(f"SELECT {', '.join(probes)} FROM main.{table}").fetchone())
+    out = []
+    for d, raw, typed in dates:
+        filled, bad = row.pop(0), row.pop(0)
+        if filled and bad * 2 > filled:   # a whole column, not a few typing slips
+            out += _date_format_warning(conn, table, (d, raw, typed), source, filled, bad)
+    if "child" in cols:
+        out += _child_warnings(source, *(row.pop(0) for _ in CHILD_PROBES))
+    if text and row.pop(0):
+        out += _invisible_warnings(conn, table, text, source)
+    return out
+
+
+def _date_format_warning(conn, table: str, column: tuple[str, str, str], source, filled: int, bad: int) -> list[str]:
+    """The column's unparsed dates are mostly in one other format: which, with an example."""
+    d, raw, typed = column
+    cases = ", ".join(f"count(*) FILTER (WHERE regexp_full_match(v, {_lit(rx)})), "
+                      f"min(v) FILTER (WHERE regexp_full_match(v, {_lit(rx)}))" for rx, _ in OTHER_DATE_FORMATS)
+    row = conn.execute(f"SELECT {cases} FROM (SELECT trim({raw}) AS v FROM main.{table} "
+                       f"WHERE {typed} IS NULL AND trim(coalesce({raw}, '')) <> '')").fetchone()
+    counts = [(row[2 * i], row[1 + 2 * i], what) for i, (_, what) in enumerate(OTHER_DATE_FORMATS)]
+    n, ex, what = max(counts, key=lambda c: c[0])
+    if n * 2 <= bad:
+        return []
+    return [f"{source}: column {d} holds dates as {what.format(ex=ex)}, not dd/mm/yyyy: {bad} of {filled} "
+            f"values will be reported as not valid dates; {REEXPORT}"]
+
+
+# Excel's text marker ('900000) and a number's .0 (900000.0); contains() spares most ids the regex.
+CHILD_PROBES = ["count(*) FILTER (WHERE starts_with(child, ''''))",
+                "min(child) FILTER (WHERE starts_with(child, ''''))",
+                "count(*) FILTER (WHERE contains(child, '.') AND regexp_full_match(child, '[0-9]+\\.0+'))",
+                "min(child) FILTER (WHERE contains(child, '.') AND regexp_full_match(child, '[0-9]+\\.0+'))"]
+
+
+def _child_warnings(source, apos: int, apos_ex: str, dot: int, dot_ex: str) -> list[str]:
     out = []
     if apos:
         out.append(f"{source}: {apos} CHILD value(s) start with an apostrophe (e.g. {apos_ex}): Excel's text marker "
@@ -100,17 +127,13 @@ def child_warnings(conn, table: str, source) -> list[str]:
     return out
 
 
-def invisible_warnings(conn, table: str, source) -> list[str]:
-    cols = [c for c in _staged_columns(conn, table) if c != "row_no"]
-    types = dict(conn.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
-                              "AND table_name = ?", [table]).fetchall())
-    text = [c for c in cols if types.get(c) == "VARCHAR"]
-    if not text:
-        return []
-    chars = "".join(INVISIBLE)
-    pattern = _lit("[" + chars + "]")
-    exprs = ", ".join(f"min(row_no) FILTER (WHERE regexp_matches({c}, {pattern})), "
-                      f"count(*) FILTER (WHERE regexp_matches({c}, {pattern}))" for c in text)
+INVISIBLE_PATTERN = _lit("[" + "".join(INVISIBLE) + "]")
+
+
+def _invisible_warnings(conn, table: str, text: list[str], source) -> list[str]:
+    """Which columns hold the invisible characters, and the first such value of each."""
+    exprs = ", ".join(f"min(row_no) FILTER (WHERE regexp_matches({c}, {INVISIBLE_PATTERN})), "
+                      f"count(*) FILTER (WHERE regexp_matches({c}, {INVISIBLE_PATTERN}))" for c in text)
     row = conn.execute(f"SELECT {exprs} FROM main.{table}").fetchone()
     out = []
     for i, c in enumerate(text):
@@ -139,14 +162,14 @@ def _year_of(d: date) -> CollectionYear:
     return CollectionYear(d.year if d >= date(d.year, 4, 1) else d.year - 1)
 
 
-def year_warnings(conn, tables: list[str], year: CollectionYear) -> list[str]:
+def year_warnings(conn, tables: list[str], columns: dict[str, dict[str, str]], year: CollectionYear) -> list[str]:
     """This year's dates (episodes, reviews, missing, …, not birth dates) all before the year, or
     many after its end: the return of another year, or the wrong --year."""
     parts = []
     for t in tables:
         if t.endswith(LAST_SUFFIX):
             continue
-        cols = _staged_columns(conn, t)
+        cols = columns[t]
         for d in spec_for(t).dates:
             if d in ("DOB", "MC_DOB") or d.lower() not in cols:
                 continue
@@ -170,13 +193,10 @@ def year_warnings(conn, tables: list[str], year: CollectionYear) -> list[str]:
 def run_warnings(run) -> list[str]:
     conn = run.conn
     out = []
-    staged = {t for (t,) in conn.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    columns = _staged_columns(conn)
     # the return's tables: reference data (la_codes, postcodes) is not the council's to fix
-    tables = [t for t in run.load.tables if t in staged and not is_reference(t)]
+    tables = [t for t in run.load.tables if t in columns and not is_reference(t)]
     for t in tables:
-        source = run.load.tables[t].source
-        out += date_format_warnings(conn, t, source)
-        out += child_warnings(conn, t, source)
-        out += invisible_warnings(conn, t, source)
-    out += year_warnings(conn, tables, run.ctx.year)
+        out += table_warnings(conn, t, columns[t], run.load.tables[t].source)
+    out += year_warnings(conn, tables, columns, run.ctx.year)
     return out
