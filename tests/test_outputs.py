@@ -356,6 +356,18 @@ def test_every_python_package_is_in_the_wheel():
     assert found - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
 
 
+def test_no_file_holds_an_unresolved_merge():
+    """A merge's conflict markers once reached the README unnoticed: no text file of the
+    repository (what a checkout or the wheel holds) may keep one."""
+    root = Path(__file__).resolve().parent.parent
+    folders = ["validator903", "rules_sql", "dialects", "tests", "benchmarks", ".ci"]
+    files = [root / "README.md", root / "pyproject.toml"] + [p for f in folders for p in (root / f).rglob("*")
+                                                          if p.is_file() and p.suffix in (".py", ".sql", ".yml", ".yaml", ".md", ".sh", ".toml", "")]
+    marked = [f"{p.relative_to(root)}:{i}" for p in files for i, line in enumerate(p.read_text(errors="replace").splitlines(), 1)
+              if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "======="]
+    assert marked == []
+
+
 def test_a_failed_swap_puts_everything_back(earlier, tmp_path, monkeypatch, capsys):
     """If the last rename fails, the user's files and the earlier output are where they were."""
     from validator903 import outputs
@@ -378,3 +390,32 @@ def test_a_failed_swap_puts_everything_back(earlier, tmp_path, monkeypatch, caps
     assert e.value.code == 2
     assert "cannot replace it (Permission denied); the earlier output is as it was" in capsys.readouterr().err
     assert digest(out) == before and leftovers(tmp_path) == []
+
+
+# Runs the CLI in this process, then says which of the SQL-making libraries it imported.
+IMPORTS_PROBE = """
+import runpy, sys
+sys.argv = ["validator903", *sys.argv[1:]]
+try:
+    runpy.run_module("validator903", run_name="__main__")
+except SystemExit as e:
+    assert e.code in (0, None), e.code
+print("sqlglot imported" if "sqlglot" in sys.modules else "sqlglot not imported")
+"""
+
+
+def test_a_second_run_of_unchanged_rules_takes_its_sql_from_the_cache(tmp_path):
+    """The first run transpiles every rule and fix and saves them; the second (the same year, the
+    same rules) neither renders nor transpiles anything, so sqlglot is never imported. The fixes'
+    SQL was once computed after the cache had been saved, so every run imported sqlglot for it."""
+    env = {**os.environ, "VALIDATOR903_CACHE": str(tmp_path / "cache")}
+    args = ["validate", SAMPLE / "current", "--previous", SAMPLE / "previous", "--year", "2025/26", "-q"]
+    said = []
+    for i in range(2):
+        p = subprocess.run([sys.executable, "-c", IMPORTS_PROBE, *map(str, args), "--output", tmp_path / f"out{i}"],
+                           capture_output=True, text=True, env=env)
+        assert p.returncode == 0, p.stderr
+        said.append(p.stdout.strip().splitlines()[-1])
+        assert (tmp_path / f"out{i}" / "errors.csv").stat().st_size > 0
+    assert said == ["sqlglot imported", "sqlglot not imported"]
+    assert (tmp_path / "out0" / "errors.csv").read_bytes() == (tmp_path / "out1" / "errors.csv").read_bytes()

@@ -108,6 +108,18 @@ def codes_dir() -> Path:
 
 
 @lru_cache(maxsize=None)
+def codes_version() -> str:
+    """A digest of every code list file and of this module (which writes them into SQL): SQL
+    rendered from them is cached under it."""
+    import hashlib
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for p in sorted(codes_dir().glob("*.yml")):
+        h.update(p.name.encode("utf-8") + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=None)
 def code_lists(folder: Path | None = None) -> dict[str, CodeList]:
     """Every code list, by field name."""
     return {p.stem: _read(p) for p in sorted((folder or codes_dir()).glob("*.yml"))}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 import yaml
 
@@ -433,6 +434,20 @@ def transpile_cached(sql: str, dialect: str, pretty: bool = False, single: bool 
         if single and len(statements) != 1:
             raise UsageError(f"expected exactly one statement, found {len(statements)}")
         hit = cache[key] = _join(statements, dialect, pretty)
+        _dirty = True
+    return hit
+
+
+def memoised(key_text: str, dialect: str, pretty: bool, make: Callable[[], str]) -> str:
+    """``make()`` through the same on-disk cache, keyed by ``key_text`` (what ``make`` reads) and
+    everything ``transpile_cached`` keys on: a rule's SQL by its template and context, so a run
+    whose rules have not changed neither renders nor transpiles them."""
+    global _dirty
+    cache = _load_cache()
+    key = "memo:" + _key(key_text, dialect, pretty)
+    hit = cache.get(key)
+    if hit is None:
+        hit = cache[key] = make()
         _dirty = True
     return hit
 

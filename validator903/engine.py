@@ -62,6 +62,16 @@ def open_db(path: Path | None) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path))
 
 
+def insert_rows(conn, table: str, rows, chunk: int = 500) -> None:
+    """INSERT ``rows`` (sequences of equal length) into ``table`` as multi-row VALUES statements
+    of ``chunk`` rows: DuckDB's executemany runs one statement per row (163 rows: 0.16 s)."""
+    rows = [tuple(r) for r in rows]
+    for start in range(0, len(rows), chunk):
+        part = rows[start:start + chunk]
+        one = "(" + ", ".join("?" for _ in part[0]) + ")"
+        conn.execute(f"INSERT INTO {table} VALUES {', '.join([one] * len(part))}", [v for r in part for v in r])
+
+
 def load_and_stage(conn, current: list[Path], previous: list[Path] | None,
                    references: dict[str, list[Path]] | None = None) -> LoadResult:
     """Files -> typed staging tables in ``main``; a file that cannot be read exactly raises
@@ -249,6 +259,4 @@ def _record_results(run: Run) -> None:
     ordered = sorted(run.results, key=lambda r: code_sort_key(r.rule.code))
     rows = [(r.rule.code, r.rule.name, r.rule.message, ";".join(r.rule.fields), r.status, r.count, i,
              r.rule.source, r.rule.severity) for i, r in enumerate(ordered)]
-    if rows:  # one statement: DuckDB runs executemany row by row
-        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
-        run.conn.execute(f"INSERT INTO rule_results VALUES {values}", [v for row in rows for v in row])
+    insert_rows(run.conn, "rule_results", rows)

@@ -25,6 +25,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .engine import insert_rows
 from .errors import UsageError
 from .trend import RulePoint, Trend, TrendRun
 
@@ -197,9 +198,9 @@ def _add_run(conn, data, source: str, version: str) -> int:
                               "GROUP BY code").fetchall())
     rules = data.rules()
     cmp = (lambda d, r: d.get(r["code"], 0) if earlier and r["status"] == "ran" else None)
-    conn.executemany(f"INSERT INTO {h}.rule_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     [[run_id, r["code"], r["name"], r["status"], r["count"], r["children"], cmp(new, r), cmp(fixed, r)]
-                      for r in rules])
+    insert_rows(conn, f"{h}.rule_runs",
+                [[run_id, r["code"], r["name"], r["status"], r["count"], r["children"], cmp(new, r), cmp(fixed, r)]
+                 for r in rules])
     conn.execute(f"INSERT INTO {h}.runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  [run_id, run_at, year, la, source, version, f["children"], f["rows_flagged"], f["children_flagged"],
                   sum(new.values()) if earlier else None, sum(fixed.values()) if earlier else None])

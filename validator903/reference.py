@@ -65,6 +65,7 @@ def resolve_la(text: str | None) -> str | None:
 
 def attach_bundled(conn, result) -> None:
     """``raw.la_codes`` from the bundled file, for every run."""
+    from .engine import insert_rows
     from .load import LoadedTable
 
     spec = BY_NAME[LA_CODES]
@@ -72,8 +73,7 @@ def attach_bundled(conn, result) -> None:
     conn.execute("CREATE SCHEMA IF NOT EXISTS raw")
     conn.execute(f"CREATE OR REPLACE TABLE raw.{LA_CODES} (row_no BIGINT, "
                  + ", ".join(f"{c} VARCHAR" for c in spec.columns) + ")")
-    conn.executemany(f"INSERT INTO raw.{LA_CODES} VALUES ({', '.join('?' for _ in range(len(spec.columns) + 1))})",
-                     [[i, *(r[c] for c in spec.columns)] for i, r in enumerate(rows, start=1)])
+    insert_rows(conn, f"raw.{LA_CODES}", [(i, *(r[c] for c in spec.columns)) for i, r in enumerate(rows, start=1)])
     result.tables[LA_CODES] = LoadedTable(LA_CODES, la_codes_file(), None)
 
 

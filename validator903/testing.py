@@ -46,6 +46,7 @@ import yaml
 
 from .context import CollectionYear, RuleContext, check_la_code
 from .derived import buildable, by_name, materialise_duckdb
+from .engine import insert_rows
 from .errors import UsageError
 from .load import LoadedTable, LoadResult
 from .rules import Rule, find_rule
@@ -181,11 +182,8 @@ def load_raw_duckdb(conn, tables: dict[str, list[dict]]) -> LoadResult:
             raise UsageError(f"case table {table}: unknown column(s) {', '.join(sorted(unknown))}")
         conn.execute(f"CREATE TABLE raw.{table} (row_no BIGINT, "
                      + ", ".join(f"{c} VARCHAR" for c in all_cols) + ")")
-        if rows:  # one statement: DuckDB runs executemany row by row
-            one = f"({', '.join('?' for _ in range(len(all_cols) + 1))})"
-            conn.execute(f"INSERT INTO raw.{table} VALUES {', '.join([one] * len(rows))}",
-                         [v for i, r in enumerate(rows, start=1)
-                          for v in [i] + [None if r.get(c) is None else str(r[c]) for c in all_cols]])
+        insert_rows(conn, f"raw.{table}", [[i] + [None if r.get(c) is None else str(r[c]) for c in all_cols]
+                                           for i, r in enumerate(rows, start=1)])
         result.tables[table] = LoadedTable(table, Path(f"<case:{table}>"), len(rows))
     stage_duckdb(conn, sorted(result.tables))
     return result
@@ -348,8 +346,7 @@ def duckdb_target(conn) -> PooledTarget:
     def load(name, columns, rows):
         conn.execute(f"CREATE OR REPLACE TABLE {name} (case_id VARCHAR, row_no BIGINT, "
                      + ", ".join(f"{c} VARCHAR" for c in columns) + ")")
-        if rows:
-            conn.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * (len(columns) + 2))})", rows)
+        insert_rows(conn, name, rows)
     return PooledTarget("duckdb", lambda sql: conn.execute(sql).fetchall(), load,
                         "CREATE OR REPLACE TABLE {name} AS {select}", ("DROP TABLE IF EXISTS {name}",))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..dialects import save_cache
 from .spec import fixes_for
 
 FIXES_DDL = ("CREATE OR REPLACE TABLE fixes (code VARCHAR, table_name VARCHAR, row_no BIGINT, child VARCHAR, "
@@ -40,6 +41,7 @@ def propose(run, rules) -> Proposal:
         except Exception as e:  # one broken fix must not stop the others: it is reported
             out.failed.append(f"{fix.where}: {(str(e).strip().splitlines() or [type(e).__name__])[0]}")
     out.fixes = conn.execute("SELECT COUNT(*) FROM fixes").fetchone()[0]
+    save_cache()  # the fixes' SQL too: without it every run imported sqlglot to transpile them again
     return out
 
 

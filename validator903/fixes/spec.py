@@ -23,6 +23,8 @@ joins it with that rule's errors), so a fix never changes a row no rule complain
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..context import RuleContext
 from ..errors import UsageError
@@ -79,9 +81,21 @@ class Fix:
                 f"JOIN {self.table} AS o ON o.row_no = f.row_no WHERE f.new IS NOT NULL")
 
     def sql(self, ctx: RuleContext, dialect: str = "duckdb") -> str:
-        from ..dialects import transpile_cached
+        """Cached like a rule's SQL, by what it is made of (this module's text included: select()
+        wraps the template)."""
+        from ..codes import codes_version
+        from ..dialects import memoised, transpile_cached
 
-        return transpile_cached(self.select(ctx), dialect, single=True)
+        key = "\0".join([self.template, self.field, self.table, self.confidence,
+                          repr(sorted(ctx.jinja_vars().items())), codes_version(), _module_version()])
+        return memoised(key, dialect, False, lambda: transpile_cached(self.select(ctx), dialect, single=True))
+
+
+@lru_cache(maxsize=None)
+def _module_version() -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def _clean(col: str) -> str:

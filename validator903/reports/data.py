@@ -27,6 +27,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine import insert_rows
 from ..errors import UsageError
 from ..tables import DERIVED, LAST_SUFFIX, TABLES, spec_for
 
@@ -358,8 +359,7 @@ class ReportData:
         c = self.conn
         c.execute("CREATE OR REPLACE TEMP TABLE report_columns (table_name VARCHAR, field VARCHAR)")
         pairs = [(t, h) for t in self.tables if t in self.local_tables for h, _ in self.table_columns(t) if h != "ROW"]
-        if pairs:
-            c.executemany("INSERT INTO report_columns VALUES (?, ?)", pairs)
+        insert_rows(c, "report_columns", pairs)
         rows = c.execute("""
             WITH ef AS (SELECT eid, table_name, upper(trim(unnest(string_split(coalesce(fields, ''), ';')))) AS field
                         FROM report_errors),

@@ -18,7 +18,7 @@ from sqlglot import exp
 from ..context import RuleContext
 from ..derived import needed
 from ..dialects import generate, parse, spec
-from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, skip_reason
+from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, insert_rows, skip_reason
 from ..errors import UsageError
 from ..load import LoadedTable, LoadResult
 from ..pooled import COUNCILS, COUNCILS_SQL, PART
@@ -290,9 +290,7 @@ def _record(run, rule: Rule, rows, seconds: float) -> RuleResult:
     """A rule's flagged rows into the local errors table, each once."""
     distinct = sorted({(str(t), int(r), None if c is None else str(c), *map(str, la)) for t, r, c, *la in rows},
                       key=lambda x: (x[3:], x[0], x[1], x[2] or ""))
-    if distinct:
-        marks = ", ".join("?" * (len(distinct[0]) + 1))
-        run.conn.executemany(f"INSERT INTO errors VALUES ({marks})", [(rule.code, *row) for row in distinct])
+    insert_rows(run.conn, "errors", [(rule.code, *row) for row in distinct])
     return RuleResult(rule, "ran", len(distinct), seconds)
 
 
