@@ -373,6 +373,22 @@ def test_snapshot_of_a_missing_schema_is_one_line(council_db):
     assert "nosuch.errors" in line and "deploy first" in line
 
 
+def test_snapshot_beside_no_errors_view_creates_nothing(council_db, pg_dsn):
+    """The council's own schema exists but holds no deployment: the snapshot says so and leaves
+    no history table behind in a schema that is not ours."""
+    import psycopg
+
+    url, _ = council_db
+    with psycopg.connect(pg_dsn, autocommit=True) as pg:
+        before = pg.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'council' "
+                            "ORDER BY 1").fetchall()
+        line = _one_line(cli("snapshot", "--url", url, "--schema", "council"))
+        after = pg.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'council' "
+                           "ORDER BY 1").fetchall()
+    assert "council.errors" in line and "deploy first" in line
+    assert after == before and before
+
+
 @pytest.fixture(scope="module")
 def typed_db(pg_dsn, tmp_path_factory):
     """A council whose tables are typed and mixed-case: an integer child id, TIMESTAMP episode

@@ -49,6 +49,7 @@ class Engine:
     transactional_ddl: bool         # DDL can run inside a transaction (run --deploy uses one)
     teardown: str | None            # drops our previous views, dependents first ({schema}, {ours})
     preflight: tuple[str, ...]      # checks run first in 01_schema (stop on an unusable server)
+    session: tuple[str, ...]        # settings for speed run on each connection the tool opens (best effort)
     unicode_literal_prefix: str     # before a text literal with non-ASCII characters (N on SQL Server)
     script_begin: tuple[str, ...]   # statements opening each deployment script (a transaction)
     script_end: tuple[str, ...]
@@ -132,6 +133,7 @@ def _engine(data: dict) -> Engine:
         grants=tuple(e.pop("grants", ()) or ()), denied_errors=tuple(e.pop("denied_errors", ()) or ()),
         transactional_ddl=bool(e.pop("transactional_ddl")), teardown=e.pop("teardown"),
         preflight=tuple(" ".join(p.split()) for p in e.pop("preflight", ()) or ()),
+        session=tuple(" ".join(p.split()) for p in e.pop("session", ()) or ()),
         unicode_literal_prefix=e.pop("unicode_literal_prefix", "") or "",
         script_begin=tuple(e.pop("script_begin", ()) or ()), script_end=tuple(e.pop("script_end", ()) or ()),
         from_dual=e.pop("from_dual") or "", probes=tuple(" ".join(p.split()) for p in e.pop("probes") or ()),

@@ -118,4 +118,17 @@ def connect(url: str) -> Connection:
     except Exception as e:
         first = (str(e).strip().splitlines() or [type(e).__name__])[0]
         raise UsageError(f"cannot connect to {_safe(url)}: {first}") from None
-    return Connection(dialect, dbapi, _safe(url))
+    conn = Connection(dialect, dbapi, _safe(url))
+    for setting in eng.session:  # speed only: a server version without the setting runs without it
+        try:
+            conn.execute(setting)
+        except Exception:
+            _rollback_quietly(dbapi)
+    return conn
+
+
+def _rollback_quietly(dbapi) -> None:
+    try:
+        dbapi.rollback()
+    except Exception:
+        pass

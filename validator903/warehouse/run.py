@@ -349,27 +349,38 @@ def snapshot(conn: Connection, schema: str) -> int:
     eng = spec(conn.dialect).engine
     name = f"{schema}.{HISTORY}"
     cols = ", ".join(c for c, _, _ in bi.ERROR_COLUMNS)
-    steps = [
-        (f"SELECT {cols} FROM {schema}.{ERRORS_VIEW} WHERE 1 = 0",
-         f"cannot read {schema}.{ERRORS_VIEW} (deploy first with run --deploy)"),
-        (eng.table_ddl(fill(eng.create_table_once, name=name, columns=bi.history_columns(eng.text, eng.timestamp_type) +
-                            f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})")), f"cannot create {name}"),
-    ]
-    for sql, what in steps:
-        try:
-            conn.execute(sql).fetchall() if sql.startswith("SELECT") else conn.execute(sql)
-        except Exception as e:
-            _rollback(conn)
-            raise UsageError(f"{what}: {_first_line(e)}") from None
-    try:
+
+    def append() -> int:
         next_id = int(conn.execute(f"SELECT COALESCE(MAX(snapshot_id), 0) + 1 FROM {name}").fetchone()[0])
-        cur = conn.execute(f"INSERT INTO {name} (snapshot_id, snapshot_at, {cols}) "
-                           f"SELECT {next_id}, {eng.now}, {cols} FROM {schema}.{ERRORS_VIEW}")
+        return conn.execute(f"INSERT INTO {name} (snapshot_id, snapshot_at, {cols}) "
+                            f"SELECT {next_id}, {eng.now}, {cols} FROM {schema}.{ERRORS_VIEW}").rowcount
+
+    # The usual snapshot appends to the table the first one made: planning the errors view (a union
+    # of every rule) costs seconds, so it is planned once. Only when that fails (the first snapshot,
+    # no deployment, a table from an older version) is the view probed on its own, and the history
+    # table created only beside a readable errors view.
+    try:
+        return append()
+    except Exception:
+        _rollback(conn)
+    try:
+        conn.execute(f"SELECT {cols} FROM {schema}.{ERRORS_VIEW} WHERE 1 = 0").fetchall()
+    except Exception as e:
+        _rollback(conn)
+        raise UsageError(f"cannot read {schema}.{ERRORS_VIEW} (deploy first with run --deploy): {_first_line(e)}") from None
+    try:
+        conn.execute(eng.table_ddl(fill(eng.create_table_once, name=name,
+                                        columns=bi.history_columns(eng.text, eng.timestamp_type) +
+                                        f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})")))
+    except Exception as e:
+        _rollback(conn)
+        raise UsageError(f"cannot create {name}: {_first_line(e)}") from None
+    try:
+        return append()
     except Exception as e:
         _rollback(conn)
         raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} into {name}: {_first_line(e)} "
                          f"(a table from an older version: rename it and snapshot again)") from None
-    return cur.rowcount
 
 
 __all__ = ["run_remote", "read_only_sql", "snapshot"]
