@@ -118,3 +118,38 @@ def test_row_numbers_follow_the_file_on_a_large_parallel_read(tmp_path):
     got = conn.execute("SELECT row_no, child FROM header ORDER BY row_no").fetchall()
     assert [int(c) for _, c in got] == expected
     assert [rn for rn, _ in got] == list(range(1, len(expected) + 1))
+
+
+def test_tables_staged_side_by_side_match_those_staged_one_after_another(tmp_path):
+    """validate stages the tables on parallel cursors into the database file; a test harness one
+    after another in memory: the same rows, the same row numbers."""
+    from validator903.load import load_all
+    from validator903.reference import load_references
+    from validator903.stage import stage_duckdb
+
+    year = CollectionYear.parse("2025/26")
+    s = generate(400, year, seed=3)
+    write_csvs(s.current, tmp_path / "cur", year)
+    write_csvs(s.previous, tmp_path / "prev", CollectionYear(year.start_year - 1))
+    side = duckdb.connect(str(tmp_path / "v.duckdb"))
+    r = load_and_stage(side, [tmp_path / "cur"], [tmp_path / "prev"])
+    one = duckdb.connect()
+    loaded = load_all(one, [tmp_path / "cur"], [tmp_path / "prev"])
+    load_references(one, None, loaded)
+    stage_duckdb(one, sorted(loaded.tables))
+    assert len(r.tables) > 10 and any(t.endswith("_last") for t in r.tables)
+    for t in r.tables:
+        assert side.execute(f"SELECT * FROM {t} ORDER BY row_no").fetchall() == \
+            one.execute(f"SELECT * FROM {t} ORDER BY row_no").fetchall(), t
+    assert side.execute("SELECT current_setting('threads')").fetchone() == \
+        one.execute("SELECT current_setting('threads')").fetchone()   # restored after staging
+
+
+def test_of_two_unreadable_files_the_error_names_the_first_every_time(tmp_path):
+    files = {"header.csv": f"{HEADER}\n1,M,,,,,\n2,F\n",
+             "episodes.csv": "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+                             "1,01/04/2025,S,C2,N1,U1,PR1,,,,,,\n1,02/04/2025\n"}
+    for _ in range(5):
+        with pytest.raises(UsageError) as e:
+            load(tmp_path, files)
+        assert "episodes.csv" in str(e.value) and "row 2" in str(e.value), str(e.value)

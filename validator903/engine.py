@@ -94,7 +94,7 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None,
         return read_error(f, e) if f else InputError(loaded.tables[table].source, str(e).splitlines()[0])
 
     try:
-        stage_duckdb(conn, sorted(loaded.tables), on_error=explain)
+        stage_duckdb(conn, sorted(loaded.tables), on_error=explain, parallel=True)
     finally:
         if loaded.workdir:
             shutil.rmtree(loaded.workdir, ignore_errors=True)
