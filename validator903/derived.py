@@ -12,9 +12,10 @@ so the same file gives this year's relation
 Derived SQL has no WITH (SQL Server allows no CTE inside a CTE, and read-only runs inline these as
 CTEs): it nests subqueries instead.
 
-Locally each relation is a TEMP table of the run's DuckDB, and a view in validation.duckdb for analysts;
-in a warehouse a view next to the staging views, or a CTE of a read-only query. A rule lists the
-derived relations it reads in ``tables:``; it is skipped when a table one of them needs is missing.
+Locally each relation is a table of an in-memory database attached for the run, and a view in
+validation.duckdb for analysts; in a warehouse a view next to the staging views, or a CTE of a
+read-only query. A rule lists the derived relations it reads in ``tables:``; it is skipped when a
+table one of them needs is missing.
 """
 from __future__ import annotations
 
@@ -148,26 +149,53 @@ def buildable(tables) -> list[DerivedRelation]:
     return [d for d in derived_relations() if set(base_tables([d.name])) <= have]
 
 
-def materialise_duckdb(conn, ctx: RuleContext, tables) -> list[str]:
+RUN_DB = "v903_run"   # an in-memory database attached for the run: the derived relations' tables
+
+
+def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False) -> list[str]:
     """Create every buildable derived relation on a DuckDB connection, for the run and for after it.
 
-    For the run each is a TEMP table, computed once and held in memory: writing the fifty columns
-    of ``episodes_seq`` (and its ``_last``) into validation.duckdb cost about as much again as
-    computing them. For after it, ``main`` gets a view of the same SQL over the staged tables, so
-    ``select * from child_facts`` still answers in validation.duckdb (a TEMP object shadows the
-    ``main`` one of its name, so the run reads the tables). A relation over reference data the
-    user supplied (``--postcodes``: itself TEMP, not kept in the file) is a ``main`` table instead,
-    which keeps what was derived from it."""
+    For the run each is a table of an in-memory database attached as ``v903_run``, computed once:
+    writing the fifty columns of ``episodes_seq`` (and its ``_last``) into validation.duckdb cost
+    about as much again as computing them. ``conn`` reads it through a TEMP view of its name (a TEMP
+    object shadows the ``main`` one); ``parallel``: relations that do not read each other are built
+    side by side (validator903.side_by_side), which an attached database allows and a TEMP table,
+    private to its connection, would not. For after the run, ``main`` gets a view of the same SQL
+    over the staged tables, so ``select * from child_facts`` still answers in validation.duckdb. A
+    relation over reference data the user supplied (``--postcodes``: itself TEMP, not kept in the
+    file) is a ``main`` table instead, built on ``conn``, which keeps what was derived from it."""
     from .dialects import transpile_cached
+    from .side_by_side import Job, run_one_by_one, run_side_by_side
     from .tables import spec_for
 
-    made = []
+    conn.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {RUN_DB}")
+    shared, local = [], []
     for d in buildable(tables):
         select = transpile_cached(d.render(ctx), "duckdb")
         if any(spec_for(t).option for t in base_tables([d.name])):
-            conn.execute(f"CREATE OR REPLACE TABLE main.{d.name} AS {select}")
+            local.append(Job(d.name, f"CREATE OR REPLACE TABLE main.{d.name} AS {select}"))
         else:
-            conn.execute(f"CREATE OR REPLACE TEMP TABLE {d.name} AS {select}")
+            shared.append(Job(d.name, f"CREATE OR REPLACE TABLE {RUN_DB}.main.{d.name} AS {select}",
+                              after=frozenset(d.reads)))
             conn.execute(f"CREATE OR REPLACE VIEW main.{d.name} AS {select}")
-        made.append(d.name)
-    return made
+
+    # what a relation reads is looked up in v903_run first (every job names its target in full)
+    def reads_the_run(c) -> None:
+        c.execute(f"SET search_path = '{RUN_DB}.main,main'")
+
+    if parallel:
+        failed = run_side_by_side(conn, shared, setup=reads_the_run)
+    else:
+        reads_the_run(conn)
+        try:
+            failed = run_one_by_one(conn, shared)
+        finally:
+            conn.execute("RESET search_path")
+    if failed:
+        raise failed[1]
+    for job in shared:
+        conn.execute(f"CREATE OR REPLACE TEMP VIEW {job.name} AS SELECT * FROM {RUN_DB}.main.{job.name}")
+    failed = run_one_by_one(conn, local)
+    if failed:
+        raise failed[1]
+    return [j.name for j in shared + local]

@@ -118,7 +118,7 @@ def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | 
     from .derived import materialise_duckdb
 
     loaded = load_and_stage(conn, current, previous, references)
-    materialise_duckdb(conn, ctx, loaded.tables)
+    materialise_duckdb(conn, ctx, loaded.tables, parallel=True)
     return Run(conn, ctx, loaded)
 
 

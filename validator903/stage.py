@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .dialects import transpile_cached
+from .side_by_side import Job, run_one_by_one, run_side_by_side
 from .tables import DERIVED, spec_for
 
 
@@ -58,74 +59,18 @@ def stage_duckdb(conn, tables: list[str], on_error: Callable[[str, Exception], E
     failing table in ``tables`` order). Reference data the user supplies (a 2.7-million-row
     postcode directory) is a TEMP table: the run reads it, but it is not written into
     validation.duckdb, which keeps what was derived from it. ``parallel``: build the tables side by
-    side (see _build_side_by_side)."""
-    jobs = []
+    side (validator903.side_by_side)."""
+    shared, local = [], []
     for t in tables:
         select = transpile_cached(staging_select(t, "v903_raw"), "duckdb")
         select = select.replace("FROM v903_raw AS r", f"FROM {_raw_source(conn, t, tables)} AS r")
-        target = f"TEMP TABLE {t}" if spec_for(t).option else f"TABLE main.{t}"
-        jobs.append((t, f"CREATE OR REPLACE {target} AS {select}"))
-    # a TEMP table belongs to the connection that made it: those are built on ``conn`` itself
-    local = [j for j in jobs if not parallel or j[1].startswith("CREATE OR REPLACE TEMP")]
-    shared = [j for j in jobs if j not in local]
-    failed = _build_side_by_side(conn, shared) if shared else None
-    for t, sql in local if failed is None else ():
-        try:
-            conn.execute(sql)
-        except Exception as e:
-            failed = (t, e)
-            break
+        if spec_for(t).option:  # a TEMP table belongs to the connection that made it: built on ``conn``
+            local.append(Job(t, f"CREATE OR REPLACE TEMP TABLE {t} AS {select}"))
+        else:
+            shared.append(Job(t, f"CREATE OR REPLACE TABLE main.{t} AS {select}"))
+    failed = run_side_by_side(conn, shared) if parallel else run_one_by_one(conn, shared)
+    failed = failed or run_one_by_one(conn, local)
     if failed is not None:
         if on_error is None:
             raise failed[1]
         raise on_error(*failed) from None
-
-
-def _build_side_by_side(conn, jobs: list[tuple[str, str]]) -> tuple[str, Exception] | None:
-    """Run the CREATE statements on as many cursors as DuckDB has threads, each query on one
-    thread: most of staging is writing the tables, which one query does on one thread however
-    many it is given (100k children: 1.7 s one after another, 1.0 s two at a time on 2 cores).
-    Returns the first job in order that failed, with its exception; jobs after a failure are not
-    started. Ctrl+C interrupts every query and is raised once they have stopped."""
-    import threading
-
-    threads_before = int(conn.execute("SELECT current_setting('threads')").fetchone()[0])
-    width = min(4, len(jobs), threads_before)
-    conn.execute("SET threads = 1")
-    cursors = [conn.cursor() for _ in range(width)]
-    lock, todo, failures = threading.Lock(), iter(enumerate(jobs)), {}
-
-    def work(cur) -> None:
-        while True:
-            with lock:
-                if failures:
-                    return
-                i, (table, sql) = next(todo, (None, (None, None)))
-            if table is None:
-                return
-            try:
-                cur.execute(sql)
-            except BaseException as e:  # noqa: BLE001 - handed to the caller
-                with lock:
-                    failures[i] = (table, e)
-
-    threads = [threading.Thread(target=work, args=(c,), daemon=True) for c in cursors]
-    try:
-        for th in threads:
-            th.start()
-        for th in threads:
-            while th.is_alive():
-                th.join(0.1)  # a plain join would not let Ctrl+C through
-    except KeyboardInterrupt:
-        with lock:
-            failures[-1] = ("", KeyboardInterrupt())
-        for c in cursors:
-            c.interrupt()
-        for th in threads:
-            th.join()
-        raise
-    finally:
-        for c in cursors:
-            c.close()
-        conn.execute(f"SET threads = {threads_before}")
-    return failures[min(failures)] if failures else None

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..context import CollectionYear
 from ..tables import LAST_SUFFIX, is_reference, spec_for
+from ..side_by_side import map_side_by_side
 
 # (regex over the trimmed text, what it is, how to fix it)
 OTHER_DATE_FORMATS = (
@@ -196,7 +197,12 @@ def run_warnings(run) -> list[str]:
     columns = _staged_columns(conn)
     # the return's tables: reference data (la_codes, postcodes) is not the council's to fix
     tables = [t for t in run.load.tables if t in columns and not is_reference(t)]
-    for t in tables:
-        out += table_warnings(conn, t, columns[t], run.load.tables[t].source)
+    # one scan per table, the tables side by side (a scan of one table runs on one thread anyway)
+    per_table: list[list[str]] = [[] for _ in tables]
+    failed = map_side_by_side(conn, lambda cur, t: table_warnings(cur, t, columns[t], run.load.tables[t].source),
+                              tables, results=per_table)
+    if failed:
+        raise failed[1]
+    out += [w for ws in per_table for w in ws]
     out += year_warnings(conn, tables, columns, run.ctx.year)
     return out
