@@ -41,10 +41,10 @@ def run_side_by_side(conn, jobs: list[Job], setup: Callable | None = None,
     Returns the first failed job in ``jobs`` order with its exception, or None; after a failure no
     new job starts. Ctrl+C interrupts every query and is raised once they have stopped."""
     names = {j.name for j in jobs}
-    done = {}
+    done: set[str] = set()
     failure = map_side_by_side(conn, _execute, jobs, setup, max_width,
                                ready=lambda job: all(a in done or a not in names for a in job.after),
-                               finished=lambda job, _: done.setdefault(job.name, True))
+                               finished=lambda job, _: done.add(job.name))
     return (jobs[failure[0]].name, failure[1]) if failure else None
 
 
@@ -119,5 +119,7 @@ def map_side_by_side(conn, fn: Callable, items: list, setup: Callable | None = N
         for c in cursors:
             c.close()
         conn.execute(f"SET threads = {threads_before}")
-    first = min(failures) if failures else None
-    return (first, failures[first]) if failures else None
+    if not failures:
+        return None
+    first = min(failures)
+    return first, failures[first]

@@ -123,12 +123,13 @@ def connect(url: str) -> Connection:
         try:
             conn.execute(setting)
         except Exception:
-            _rollback_quietly(dbapi)
+            rollback_quietly(conn)
     return conn
 
 
-def _rollback_quietly(dbapi) -> None:
+def rollback_quietly(conn: Connection) -> None:
+    """End a failed statement's transaction, where the driver has one, so the next can run."""
     try:
-        dbapi.rollback()
+        conn.dbapi.rollback()
     except Exception:
         pass

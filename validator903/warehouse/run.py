@@ -25,7 +25,7 @@ from ..pooled import COUNCILS, COUNCILS_SQL, PART
 from ..reference import LA_CODES, la_code_rows
 from ..rules import Rule, rules_for_year
 from ..tables import is_reference
-from .connect import Connection
+from .connect import Connection, rollback_quietly
 from .deploy import ERRORS_VIEW, build, rule_view
 from .mapping import Mapping, la_codes_source
 from .source import relation, staged_select
@@ -129,17 +129,10 @@ def available_tables(conn: Connection, mapping: Mapping, denied: dict[str, str] 
         try:
             found[name] = conn.execute(f"SELECT COUNT(*) FROM {rel}").fetchone()[0]
         except Exception as e:
-            _rollback(conn)
+            rollback_quietly(conn)
             if denied is not None and any(p in str(e).lower() for p in patterns):
                 denied[name] = f"no SELECT privilege on {rel} ({_first_line(e)})"
     return found
-
-
-def _rollback(conn: Connection) -> None:
-    try:
-        conn.dbapi.rollback()
-    except Exception:
-        pass
 
 
 def copy_staged(conn: Connection, local, mapping: Mapping, tables: list[str]) -> None:
@@ -270,7 +263,7 @@ def _fetch(conn, sql: str) -> list[tuple]:
         from ..engine import interrupted
         if interrupted(e):  # duckdb:/// warehouse: Ctrl+C, not a rule's failure
             raise KeyboardInterrupt from None
-        _rollback(conn)
+        rollback_quietly(conn)
         raise _Failed(_first_line(e)) from None
 
 
@@ -311,7 +304,7 @@ def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, c
             conn.dbapi.commit()
     except Exception as e:
         if in_tx:
-            _rollback(conn)
+            rollback_quietly(conn)
         undone = "; nothing was changed" if in_tx else ""
         raise UsageError(f"deploy into {schema} failed in {script.name if script else 'setup'}: "
                          f"{_first_line(e)}{undone}") from None
@@ -362,23 +355,23 @@ def snapshot(conn: Connection, schema: str) -> int:
     try:
         return append()
     except Exception:
-        _rollback(conn)
+        rollback_quietly(conn)
     try:
         conn.execute(f"SELECT {cols} FROM {schema}.{ERRORS_VIEW} WHERE 1 = 0").fetchall()
     except Exception as e:
-        _rollback(conn)
+        rollback_quietly(conn)
         raise UsageError(f"cannot read {schema}.{ERRORS_VIEW} (deploy first with run --deploy): {_first_line(e)}") from None
     try:
         conn.execute(eng.table_ddl(fill(eng.create_table_once, name=name,
                                         columns=bi.history_columns(eng.text, eng.timestamp_type) +
                                         f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})")))
     except Exception as e:
-        _rollback(conn)
+        rollback_quietly(conn)
         raise UsageError(f"cannot create {name}: {_first_line(e)}") from None
     try:
         return append()
     except Exception as e:
-        _rollback(conn)
+        rollback_quietly(conn)
         raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} into {name}: {_first_line(e)} "
                          f"(a table from an older version: rename it and snapshot again)") from None
 
