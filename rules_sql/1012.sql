@@ -13,7 +13,9 @@ differs_from_peer: >
 */
 -- Rows of the adoption, missing, reviews, AD1, previous permanence and OC2 tables whose CHILD has
 -- no row at all in the episodes table (a child with no episode this year is an OC3-only child).
--- The six tables' rows are gathered first so that episodes is searched once, not once per table.
+-- The six tables' rows are gathered first so that episodes is searched once, not once per table,
+-- and matched against the distinct children of episodes (DuckDB: half the time of NOT EXISTS over
+-- every episode row; it was the slowest rule, at 10x the median).
 SELECT x.table_name, x.row_no, x.child
 FROM (
   SELECT 'placed_for_adoption' AS table_name, a.row_no, a.child FROM placed_for_adoption AS a
@@ -28,4 +30,5 @@ FROM (
   UNION ALL
   SELECT 'oc2' AS table_name, o.row_no, o.child FROM oc2 AS o
 ) AS x
-WHERE x.child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM episodes AS e WHERE e.child = x.child)
+LEFT JOIN (SELECT DISTINCT e.child FROM episodes AS e) AS e ON e.child = x.child
+WHERE x.child IS NOT NULL AND e.child IS NULL
