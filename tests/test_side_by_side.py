@@ -40,3 +40,26 @@ def test_map_side_by_side_keeps_results_in_item_order():
                             results=results) is None
     assert results == [n * n for n in items]
     assert map_side_by_side(conn, lambda cur, n: 1 / 0, [], results=[]) is None   # nothing to do
+
+
+def test_prepare_checkpoints_the_staged_tables_beside_the_derived_relations(tmp_path):
+    """engine.prepare holds DuckDB's automatic checkpoint off while staging and runs it beside the
+    derived relations: afterwards the staged tables are in the database file, its WAL is empty,
+    and the connection's own checkpoint threshold is back. (Without it a return this small would
+    stay in the WAL until the file is closed, and a large one be checkpointed with the other
+    cores idle.)"""
+    from validator903 import engine
+    from validator903.context import CollectionYear, RuleContext
+    from validator903.resources import sample_dir
+
+    conn = engine.open_db(tmp_path / "validation.duckdb")
+    conn.execute("SET checkpoint_threshold = '32MiB'")
+    threshold = conn.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
+    engine.prepare(conn, RuleContext(CollectionYear.parse("2025/26"), "999"),
+                   [sample_dir() / "current"], [sample_dir() / "previous"])
+    sizes = {r[0]: r[6] for r in conn.execute("PRAGMA database_size").fetchall()}  # name -> wal_size
+    assert sizes["validation"] == "0 bytes"
+    assert conn.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] == threshold
+    assert conn.execute("SELECT count(*) FROM main.episodes").fetchone()[0] > 0
+    assert conn.execute("SELECT count(*) FROM child_facts").fetchone()[0] > 0
+    conn.close()

@@ -152,7 +152,7 @@ def buildable(tables) -> list[DerivedRelation]:
 RUN_DB = "v903_run"   # an in-memory database attached for the run: the derived relations' tables
 
 
-def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False) -> list[str]:
+def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, beside=()) -> list[str]:
     """Create every buildable derived relation on a DuckDB connection, for the run and for after it.
 
     For the run each is a table of an in-memory database attached as ``v903_run``, computed once:
@@ -163,7 +163,9 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False) -
     private to its connection, would not. For after the run, ``main`` gets a view of the same SQL
     over the staged tables, so ``select * from child_facts`` still answers in validation.duckdb. A
     relation over reference data the user supplied (``--postcodes``: itself TEMP, not kept in the
-    file) is a ``main`` table instead, built on ``conn``, which keeps what was derived from it."""
+    file) is a ``main`` table instead, built on ``conn``, which keeps what was derived from it.
+    ``beside``: other jobs (side_by_side.Job) run with the relations, after them in order
+    (engine.prepare's checkpoint)."""
     from .dialects import transpile_cached
     from .side_by_side import Job, run_one_by_one, run_side_by_side
     from .tables import spec_for
@@ -184,11 +186,11 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False) -
         c.execute(f"SET search_path = '{RUN_DB}.main,main'")
 
     if parallel:
-        failed = run_side_by_side(conn, shared, setup=reads_the_run)
+        failed = run_side_by_side(conn, shared + list(beside), setup=reads_the_run)
     else:
         reads_the_run(conn)
         try:
-            failed = run_one_by_one(conn, shared)
+            failed = run_one_by_one(conn, shared + list(beside))
         finally:
             conn.execute("RESET search_path")
     if failed:
