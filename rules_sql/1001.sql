@@ -22,7 +22,7 @@ differs_from_peer: >
 -- each one's end for the count: its valid DEC, or 31 March for the child's latest episode. One
 -- pass over the care leavers' episodes sums the days and finds an adoption ending the latest.
 -- Only care leavers' episodes are read (the others would be joined away below): at 100k children
--- that is a twentieth of them, and this was the slowest rule at 11x the median.
+-- that is 17,000 of the two years' 263,000, and this was the slowest rule at 11x the median.
 WITH r1001_eps AS (
   SELECT e.child, e.decom, e.dec, e.ls, e.rec
   FROM episodes AS e
