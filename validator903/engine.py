@@ -15,6 +15,7 @@ from typing import Callable
 import duckdb
 
 from .context import CollectionYear, RuleContext
+from .errors import first_line
 from .load import LoadResult, load_all
 from .rules import Rule, code_sort_key
 from .stage import stage_duckdb
@@ -186,7 +187,7 @@ def _flagged_rows(code: str, sql: str) -> str:
 def _failure(e: Exception) -> str:
     if interrupted(e):  # Ctrl+C stops the run; it is no rule's failure
         raise KeyboardInterrupt from None
-    return "failed: " + (str(e).strip().splitlines() or [type(e).__name__])[0]
+    return "failed: " + first_line(e)
 
 
 NEEDS_LA = "skipped: needs your LA code (--la 352 or --la E08000003)"

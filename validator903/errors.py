@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 
+def first_line(e: BaseException) -> str:
+    """How a failure is named in one line: the first line of its message, or its type's name."""
+    return (str(e).strip().splitlines() or [type(e).__name__])[0]
+
+
 class UsageError(Exception):
     """Unusable arguments or input. The message is one line naming what and where."""
 

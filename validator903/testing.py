@@ -47,7 +47,7 @@ import yaml
 from .context import CollectionYear, RuleContext, check_la_code
 from .derived import buildable, by_name, materialise_duckdb
 from .engine import insert_rows
-from .errors import UsageError
+from .errors import UsageError, first_line
 from .load import LoadedTable, LoadResult
 from .rules import Rule, find_rule
 from .stage import stage_duckdb
@@ -321,7 +321,7 @@ def check_cases(cases: list[Case]) -> list[CaseResult]:
             got = {(t, r) for t, r, _ in run_case_duckdb(case)}
             results.append(CaseResult(case, got))
         except Exception as e:  # a broken rule or case is reported with the others
-            results.append(CaseResult(case, error=(str(e).strip().splitlines() or [type(e).__name__])[0]))
+            results.append(CaseResult(case, error=first_line(e)))
     return results
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..dialects import save_cache
+from ..engine import interrupted
+from ..errors import first_line
 from .spec import fixes_for
 
 FIXES_DDL = ("CREATE OR REPLACE TABLE fixes (code VARCHAR, table_name VARCHAR, row_no BIGINT, child VARCHAR, "
@@ -27,8 +29,6 @@ def propose(run, rules) -> Proposal:
     rules that ran and flagged something: one INSERT of a UNION ALL of every fix (each statement
     costs DuckDB a few milliseconds whatever it finds), and, if that fails, each fix alone, so a
     broken fix is reported and the others still run."""
-    from ..engine import interrupted
-
     conn = run.conn
     conn.execute(FIXES_DDL)
     ran = {r.rule.code for r in run.results if r.status == "ran" and r.count}
@@ -51,8 +51,6 @@ def propose(run, rules) -> Proposal:
             try:
                 conn.execute("INSERT INTO fixes " + sql)
             except Exception as e:
-                if interrupted(e):
-                    raise KeyboardInterrupt from None
                 out.failed.append(_failure(fix, e))
     out.fixes = conn.execute("SELECT COUNT(*) FROM fixes").fetchone()[0]
     save_cache()  # the fixes' SQL too: without it every run imported sqlglot to transpile them again
@@ -68,7 +66,10 @@ def _fixed_rows(fix, ctx) -> str:
 
 
 def _failure(fix, e: Exception) -> str:
-    return f"{fix.where}: {(str(e).strip().splitlines() or [type(e).__name__])[0]}"
+    """The fix's failure in one line; Ctrl+C stops the run instead (it is no fix's failure)."""
+    if interrupted(e):
+        raise KeyboardInterrupt from None
+    return f"{fix.where}: {first_line(e)}"
 
 
 @dataclass(frozen=True)

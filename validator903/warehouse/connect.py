@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
 from ..dialects import engines, spec
-from ..errors import UsageError
+from ..errors import UsageError, first_line
 
 
 @dataclass
@@ -116,8 +116,7 @@ def connect(url: str) -> Connection:
     except UsageError:
         raise
     except Exception as e:
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        raise UsageError(f"cannot connect to {_safe(url)}: {first}") from None
+        raise UsageError(f"cannot connect to {_safe(url)}: {first_line(e)}") from None
     conn = Connection(dialect, dbapi, _safe(url))
     for setting in eng.session:  # speed only: a server version without the setting runs without it
         try:

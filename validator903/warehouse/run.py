@@ -19,7 +19,7 @@ from ..context import RuleContext
 from ..derived import needed
 from ..dialects import generate, parse, spec
 from ..engine import ERRORS_DDL, Run, RuleResult, _record_results, insert_rows, skip_reason
-from ..errors import UsageError
+from ..errors import UsageError, first_line
 from ..load import LoadedTable, LoadResult
 from ..pooled import COUNCILS, COUNCILS_SQL, PART
 from ..reference import LA_CODES, la_code_rows
@@ -131,7 +131,7 @@ def available_tables(conn: Connection, mapping: Mapping, denied: dict[str, str] 
         except Exception as e:
             rollback_quietly(conn)
             if denied is not None and any(p in str(e).lower() for p in patterns):
-                denied[name] = f"no SELECT privilege on {rel} ({_first_line(e)})"
+                denied[name] = f"no SELECT privilege on {rel} ({first_line(e)})"
     return found
 
 
@@ -264,7 +264,7 @@ def _fetch(conn, sql: str) -> list[tuple]:
         if interrupted(e):  # duckdb:/// warehouse: Ctrl+C, not a rule's failure
             raise KeyboardInterrupt from None
         rollback_quietly(conn)
-        raise _Failed(_first_line(e)) from None
+        raise _Failed(first_line(e)) from None
 
 
 def _run_one(conn, run, rule, ctx, mapping, deploy, schema) -> RuleResult:
@@ -307,14 +307,10 @@ def _deploy(conn: Connection, ctx: RuleContext, mapping: Mapping, schema: str, c
             rollback_quietly(conn)
         undone = "; nothing was changed" if in_tx else ""
         raise UsageError(f"deploy into {schema} failed in {script.name if script else 'setup'}: "
-                         f"{_first_line(e)}{undone}") from None
+                         f"{first_line(e)}{undone}") from None
     finally:
         if in_tx:
             _autocommit(conn, True)
-
-
-def _first_line(e: Exception) -> str:
-    return (str(e).strip().splitlines() or [type(e).__name__])[0]
 
 
 def _begin(conn: Connection) -> None:
@@ -360,19 +356,19 @@ def snapshot(conn: Connection, schema: str) -> int:
         conn.execute(f"SELECT {cols} FROM {schema}.{ERRORS_VIEW} WHERE 1 = 0").fetchall()
     except Exception as e:
         rollback_quietly(conn)
-        raise UsageError(f"cannot read {schema}.{ERRORS_VIEW} (deploy first with run --deploy): {_first_line(e)}") from None
+        raise UsageError(f"cannot read {schema}.{ERRORS_VIEW} (deploy first with run --deploy): {first_line(e)}") from None
     try:
         conn.execute(eng.table_ddl(fill(eng.create_table_once, name=name,
                                         columns=bi.history_columns(eng.text, eng.timestamp_type) +
                                         f", CONSTRAINT {HISTORY}_pk PRIMARY KEY ({', '.join(bi.HISTORY_KEY)})")))
     except Exception as e:
         rollback_quietly(conn)
-        raise UsageError(f"cannot create {name}: {_first_line(e)}") from None
+        raise UsageError(f"cannot create {name}: {first_line(e)}") from None
     try:
         return append()
     except Exception as e:
         rollback_quietly(conn)
-        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} into {name}: {_first_line(e)} "
+        raise UsageError(f"cannot snapshot {schema}.{ERRORS_VIEW} into {name}: {first_line(e)} "
                          f"(a table from an older version: rename it and snapshot again)") from None
 
 

@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import SplitResult, unquote
 
-from ..errors import UsageError
+from ..errors import UsageError, first_line
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")
 
@@ -128,8 +128,7 @@ def local_session(warehouse: str | None = None, ansi: bool = True, cores: int = 
     try:
         _SESSION = builder.getOrCreate()
     except Exception as e:  # no Java, or one too old: one line, not a Py4J traceback
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        raise UsageError(f"cannot start a local Spark session (Java 17 or later is needed): {first}") from None
+        raise UsageError(f"cannot start a local Spark session (Java 17 or later is needed): {first_line(e)}") from None
     _SESSION.sparkContext.setLogLevel("ERROR")
     return _SESSION
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..errors import UsageError
+from ..errors import UsageError, first_line
 from ..trend import RulePoint, Trend, TrendRun
 from .connect import Connection
 from .deploy import HISTORY
@@ -68,8 +68,7 @@ def read_trend(conn: Connection, schema: str, year: str | None = None, la: str |
     except UsageError:
         raise
     except Exception as e:
-        first = (str(e).strip().splitlines() or [type(e).__name__])[0]
-        raise UsageError(f"cannot read {name} ({first}); deploy with run --deploy and take a snapshot first") from None
+        raise UsageError(f"cannot read {name} ({first_line(e)}); deploy with run --deploy and take a snapshot first") from None
     runs = [TrendRun(int(sid), _when(at), y, l, None, int(n), int(k)) for sid, at, y, l, n, k in snaps]
     by_id = {r.run_id: r for r in runs}
     names: dict[str, str] = {}
