@@ -17,7 +17,7 @@ from validator903.stage import staging_select
 from validator903.tables import all_table_names
 
 GOLDEN = Path(__file__).parent / "golden"
-GOLDEN_RULES = ["101", "142", "146", "503A", "INT03", "168", "358", "574"]
+GOLDEN_RULES = ["101", "142", "146", "503A", "INT03", "INT40", "168", "358", "574"]
 CTX = RuleContext(CollectionYear.parse("2025/26"), "352")
 READ_AS = {d: spec(d).sqlglot_name for d in DIALECTS}  # each engine re-parsed by its own sqlglot dialect
 

@@ -8,4 +8,4 @@ FROM header AS h
 WHERE
   NOT h.upn IS NULL
   AND NOT h.upn IN ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
-  AND NOT (h.upn RLIKE '^[A-HJ-NP-RT-Z][0-9]{11}[0-9A-Z]$')
+  AND NOT (h.upn RLIKE '(?s)^[A-HJ-NP-RT-Z][0-9]{11}[0-9A-Z](?!.)')
