@@ -38,6 +38,12 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def _one_line(text: str) -> str:
+    """A case's expression as the label shows it: its line breaks and tabs written as \\n, \\r, \\t,
+    so every verdict stays one line of the script's output."""
+    return text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
 def helper_checks(dialect: str) -> list[str]:
     """One SELECT per helper case. A case may state what an engine does differently, and why
     (``tsql: {want: ..., why: ...}``): SQL Server's '=' and LIKE ignore trailing spaces, which no
@@ -50,7 +56,7 @@ def helper_checks(dialect: str) -> list[str]:
             want, why = case[eng.kind]["want"], f" ({eng.kind}: {case[eng.kind]['why']})"
         got = f"CASE WHEN {expr} THEN 1 ELSE 0 END" if isinstance(want, bool) else expr
         cond = f"({got}) IS NULL" if want is None else f"({got}) = {_literal(want)}"
-        label = f"helper {i}: {expr}{why}"
+        label = f"helper {i}: {_one_line(expr)}{why}"
         verdict = f"CASE WHEN {cond} THEN {_quote('ok ' + label)} ELSE {_quote('FAIL ' + label + f' (want {want})')} END"
         rows.append(transpile(f"SELECT {verdict} AS verdict", dialect) + eng.engine.from_dual)
     return rows
