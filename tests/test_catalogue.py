@@ -130,6 +130,39 @@ def test_rules_skip_through_derived_dependencies():
     assert derived.base_tables(["child_facts"]) == ("header", "episodes")
 
 
+def test_a_run_computes_only_the_derived_relations_its_rules_and_fixes_read():
+    """prepare(reads=...) computes the derived relations the chosen rules and their fixes read, and
+    what those read; the rest are views in main only, which still answer (validation.duckdb keeps
+    every relation for analysts)."""
+    from validator903 import engine
+    from validator903.context import CollectionYear, RuleContext
+    from validator903.resources import sample_dir
+
+    ctx = RuleContext(CollectionYear.parse("2025/26"), "999")
+    assert engine.relations_read([rules.find_rule("102")]) == {"header", "header_last"}  # its fix reads last year's
+
+    def run(codes):
+        conn = engine.open_db(None)
+        chosen = rules.rules_for_year(ctx.year, codes)
+        loaded = engine.prepare(conn, ctx, [sample_dir() / "current"], [sample_dir() / "previous"],
+                                reads=engine.relations_read(chosen)).load
+        computed = {t for (t,) in conn.execute(
+            f"SELECT table_name FROM duckdb_tables() WHERE database_name = '{derived.RUN_DB}'").fetchall()}
+        return conn, chosen, computed, {d.name for d in derived.buildable(loaded.tables)}
+
+    conn, _, computed, _ = run(["101"])
+    assert computed == set()
+    as_view = conn.execute("SELECT count(*), count(DISTINCT child) FROM child_facts").fetchone()
+    assert run(["142"])[2] == {"episodes_seq"}
+    assert run(["625"])[2] == {"child_facts", "episodes_seq"}  # child_facts reads episodes_seq
+    conn, chosen, computed, buildable = run(None)  # episode_places needs a postcode file: not buildable
+    read = engine.relations_read(chosen)
+    assert buildable & read <= computed                                      # all the rules read ...
+    assert all(name in read or any(name in derived.by_name()[c].reads for c in computed)
+               for name in computed)                                         # ... and nothing else
+    assert conn.execute("SELECT count(*), count(DISTINCT child) FROM child_facts").fetchone() == as_view
+
+
 def test_skipped_follows_derived_dependencies(tmp_path):
     """A rule reading episodes_seq is skipped, naming episodes, when no episodes file was given; a
     run with episodes materialises every derived relation in validation.duckdb."""

@@ -49,7 +49,7 @@ def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str
     early = same_inputs(paths, previous)
 
     def start(conn):
-        run = engine.prepare(conn, ctx, paths, previous, references)
+        run = engine.prepare(conn, ctx, paths, previous, references, reads=engine.relations_read(chosen))
         run.load.warnings[:0] = early
         run.load.warnings += run_warnings(run)
         return run

@@ -152,7 +152,8 @@ def buildable(tables) -> list[DerivedRelation]:
 RUN_DB = "v903_run"   # an in-memory database attached for the run: the derived relations' tables
 
 
-def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, beside=()) -> list[str]:
+def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, beside=(),
+                       wanted=None) -> list[str]:
     """Create every buildable derived relation on a DuckDB connection, for the run and for after it.
 
     For the run each is a table of an in-memory database attached as ``v903_run``, computed once:
@@ -165,20 +166,25 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
     relation over reference data the user supplied (``--postcodes``: itself TEMP, not kept in the
     file) is a ``main`` table instead, built on ``conn``, which keeps what was derived from it.
     ``beside``: other jobs (side_by_side.Job) run with the relations, after them in order
-    (engine.prepare's checkpoint)."""
+    (engine.prepare's checkpoint). ``wanted``: the relations the run's rules and fixes read (None:
+    all); only those and what they read are computed, the others are views in ``main`` only (a
+    run of --rules 101,142 does not sequence both years' episodes for nothing)."""
     from .dialects import transpile_cached
     from .side_by_side import Job, run_one_by_one, run_side_by_side
     from .tables import spec_for
 
     conn.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {RUN_DB}")
+    compute = None if wanted is None else {d.name for d in needed(wanted)}
     shared, local = [], []
     for d in buildable(tables):
         select = transpile_cached(d.render(ctx), "duckdb")
         if any(spec_for(t).option for t in base_tables([d.name])):
-            local.append(Job(d.name, f"CREATE OR REPLACE TABLE main.{d.name} AS {select}"))
+            if compute is None or d.name in compute:  # no view instead: its reference table is TEMP
+                local.append(Job(d.name, f"CREATE OR REPLACE TABLE main.{d.name} AS {select}"))
         else:
-            shared.append(Job(d.name, f"CREATE OR REPLACE TABLE {RUN_DB}.main.{d.name} AS {select}",
-                              after=frozenset(d.reads)))
+            if compute is None or d.name in compute:
+                shared.append(Job(d.name, f"CREATE OR REPLACE TABLE {RUN_DB}.main.{d.name} AS {select}",
+                                  after=frozenset(d.reads)))
             conn.execute(f"CREATE OR REPLACE VIEW main.{d.name} AS {select}")
 
     # what a relation reads is looked up in v903_run first (every job names its target in full)

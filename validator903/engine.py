@@ -114,8 +114,9 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None,
 
 
 def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None,
-            references: dict[str, list[Path]] | None = None) -> Run:
-    """Load, stage and build the derived relations: everything the rules read.
+            references: dict[str, list[Path]] | None = None, reads=None) -> Run:
+    """Load, stage and build the derived relations: everything the rules read. ``reads``: the
+    relations the rules to run read (``relations_read``); None computes every derived relation.
 
     Writing the staged tables into validation.duckdb ends in a checkpoint (100k children with last
     year: 0.4 s on one thread). DuckDB would run it automatically at the first commit after
@@ -132,13 +133,20 @@ def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | 
     try:
         loaded = load_and_stage(conn, current, previous, references)
         checkpoint = Job("checkpoint", 'CHECKPOINT "' + db.replace('"', '""') + '"')
-        materialise_duckdb(conn, ctx, loaded.tables, parallel=True, beside=[checkpoint])
+        materialise_duckdb(conn, ctx, loaded.tables, parallel=True, beside=[checkpoint], wanted=reads)
     finally:
         try:
             conn.execute(f"SET checkpoint_threshold = '{threshold}'")
         except duckdb.Error:  # after Ctrl+C or a lost database: what stopped the run is what to report
             pass
     return Run(conn, ctx, loaded)
+
+
+def relations_read(rules) -> set[str]:
+    """The relations (staging and derived) that ``rules`` and their fixes read."""
+    from .fixes.spec import fixes_for
+
+    return {t for r in rules for t in r.tables} | {t for f in fixes_for(rules) for t in f.tables}
 
 
 def skipped_status(missing: list[str], year: CollectionYear | None = None) -> str:
