@@ -167,8 +167,10 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
     file) is a ``main`` table instead, built on ``conn``, which keeps what was derived from it.
     ``beside``: other jobs (side_by_side.Job) run with the relations, after them in order
     (engine.prepare's checkpoint). ``wanted``: the relations the run's rules and fixes read (None:
-    all); only those and what they read are computed, the others are views in ``main`` only (a
-    run of --rules 101,142 does not sequence both years' episodes for nothing)."""
+    all); only those and what they read are computed into ``v903_run``, the others are views in
+    ``main`` only (a run of --rules 101,142 does not sequence both years' episodes for nothing). A
+    relation over a reference file the user supplied is computed whatever the rules read: the file
+    can keep it only as a table."""
     from .dialects import transpile_cached
     from .side_by_side import Job, run_one_by_one, run_side_by_side
     from .tables import spec_for
@@ -179,8 +181,8 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
     for d in buildable(tables):
         select = transpile_cached(d.render(ctx), "duckdb")
         if any(spec_for(t).option for t in base_tables([d.name])):
-            if compute is None or d.name in compute:  # no view instead: its reference table is TEMP
-                local.append(Job(d.name, f"CREATE OR REPLACE TABLE main.{d.name} AS {select}"))
+            # over a file the user supplied (TEMP): only a table keeps it, so built whatever the rules read
+            local.append(Job(d.name, f"CREATE OR REPLACE TABLE main.{d.name} AS {select}"))
         else:
             if compute is None or d.name in compute:
                 shared.append(Job(d.name, f"CREATE OR REPLACE TABLE {RUN_DB}.main.{d.name} AS {select}",
