@@ -26,39 +26,52 @@ columns:
 {% set cols = ['row_no', 'decom', 'dec', 'rne', 'ls', 'cin', 'place', 'place_provider', 'rec',
                  'reason_place_change', 'pl_post', 'urn'] %}
 {% set window = 'PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no' %}
--- Running sums count periods and spells. A sequenced partition has no NULL DECOM or row; NULLS FIRST
--- only spares SQL Server an emulation of NULL ordering that sqlglot cannot write for SUM().
-SELECT p.*,
-       CASE WHEN p.seq IS NOT NULL
-            THEN SUM(p.starts_period) OVER (PARTITION BY p.child, p.in_seq ORDER BY p.decom NULLS FIRST, p.row_no NULLS FIRST
-                                            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-       END AS period_no,
-       CASE WHEN p.seq IS NOT NULL
-            THEN SUM(p.starts_ls_spell) OVER (PARTITION BY p.child, p.in_seq ORDER BY p.decom NULLS FIRST, p.row_no NULLS FIRST
-                                              ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-       END AS ls_spell_no
+{% set in_seq = 'e.child IS NOT NULL AND e.decom IS NOT NULL' %}
+-- The neighbours' columns come from one pass of windows over the episodes. Periods and spells
+-- need a second pass (a running sum of what the first one found), made over the sequence's keys
+-- alone and joined back on (child, seq), which that pass numbers uniquely: sorting the fifty
+-- columns again cost twice the whole first pass. Its order is the first pass's, so seq agrees.
+-- seq is never NULL there; NULLS FIRST only spares SQL Server an emulation of NULL ordering that
+-- sqlglot cannot write for SUM().
+SELECT o.*,
+       CASE WHEN o.seq = 1 THEN 1 ELSE 0 END AS is_first,
+       CASE WHEN o.seq = o.seq_count THEN 1 ELSE 0 END AS is_last,
+       COALESCE(s.starts_period, 0) AS starts_period,
+       CASE WHEN o.seq = o.seq_count OR (o.dec IS NOT NULL AND o.next_decom > o.dec) THEN 1 ELSE 0 END AS ends_period,
+       COALESCE(s.starts_ls_spell, 0) AS starts_ls_spell,
+       s.period_no,
+       s.ls_spell_no
 FROM (
-  SELECT o.*,
-         CASE WHEN o.seq = 1 THEN 1 ELSE 0 END AS is_first,
-         CASE WHEN o.seq = o.seq_count THEN 1 ELSE 0 END AS is_last,
-         CASE WHEN o.seq = 1 OR (o.prev_dec IS NOT NULL AND o.decom > o.prev_dec) THEN 1 ELSE 0 END AS starts_period,
-         CASE WHEN o.seq = o.seq_count OR (o.dec IS NOT NULL AND o.next_decom > o.dec) THEN 1 ELSE 0 END AS ends_period,
-         CASE WHEN o.seq IS NOT NULL
-                   AND (o.seq = 1 OR o.ls IS NULL OR o.prev_ls IS NULL OR o.ls <> o.prev_ls
-                        OR o.prev_dec IS NULL OR o.decom > o.prev_dec) THEN 1 ELSE 0 END AS starts_ls_spell
-  FROM (
-    SELECT b.*,
-           CASE WHEN b.in_seq = 1 THEN ROW_NUMBER() OVER ({{ window }}) END AS seq,
-           CASE WHEN b.in_seq = 1 THEN COUNT(*) OVER (PARTITION BY b.child, b.in_seq) END AS seq_count,
+  SELECT b.*,
+         CASE WHEN b.in_seq = 1 THEN ROW_NUMBER() OVER ({{ window }}) END AS seq,
+         CASE WHEN b.in_seq = 1 THEN COUNT(*) OVER (PARTITION BY b.child, b.in_seq) END AS seq_count,
 {% for col in cols %}
-           CASE WHEN b.in_seq = 1 THEN LAG(b.{{ col }}) OVER ({{ window }}) END AS prev_{{ col }},
-           CASE WHEN b.in_seq = 1 THEN LEAD(b.{{ col }}) OVER ({{ window }}) END AS next_{{ col }}{{ ',' if not loop.last }}
+         CASE WHEN b.in_seq = 1 THEN LAG(b.{{ col }}) OVER ({{ window }}) END AS prev_{{ col }},
+         CASE WHEN b.in_seq = 1 THEN LEAD(b.{{ col }}) OVER ({{ window }}) END AS next_{{ col }}{{ ',' if not loop.last }}
 {% endfor %}
+  FROM (
+    SELECT e.row_no, e.child, e.decom, e.decom_raw, e.rne, e.ls, e.cin, e.place, e.place_provider, e.dec,
+           e.dec_raw, e.rec, e.reason_place_change, e.home_post, e.pl_post, e.urn,
+           CASE WHEN {{ in_seq }} THEN 1 ELSE 0 END AS in_seq
+    FROM {{ rel('episodes') }} AS e
+  ) AS b
+) AS o
+LEFT JOIN (
+  SELECT t.child, t.seq, t.starts_period, t.starts_ls_spell,
+         SUM(t.starts_period) OVER (PARTITION BY t.child ORDER BY t.seq NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS period_no,
+         SUM(t.starts_ls_spell) OVER (PARTITION BY t.child ORDER BY t.seq NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ls_spell_no
+  FROM (
+    SELECT k.child, k.seq,
+           CASE WHEN k.seq = 1 OR (k.prev_dec IS NOT NULL AND k.decom > k.prev_dec) THEN 1 ELSE 0 END AS starts_period,
+           CASE WHEN k.seq = 1 OR k.ls IS NULL OR k.prev_ls IS NULL OR k.ls <> k.prev_ls
+                     OR k.prev_dec IS NULL OR k.decom > k.prev_dec THEN 1 ELSE 0 END AS starts_ls_spell
     FROM (
-      SELECT e.row_no, e.child, e.decom, e.decom_raw, e.rne, e.ls, e.cin, e.place, e.place_provider, e.dec,
-             e.dec_raw, e.rec, e.reason_place_change, e.home_post, e.pl_post, e.urn,
-             CASE WHEN e.child IS NOT NULL AND e.decom IS NOT NULL THEN 1 ELSE 0 END AS in_seq
+      SELECT e.child, e.decom, e.ls,
+             ROW_NUMBER() OVER (PARTITION BY e.child ORDER BY e.decom, e.row_no) AS seq,
+             LAG(e.dec) OVER (PARTITION BY e.child ORDER BY e.decom, e.row_no) AS prev_dec,
+             LAG(e.ls) OVER (PARTITION BY e.child ORDER BY e.decom, e.row_no) AS prev_ls
       FROM {{ rel('episodes') }} AS e
-    ) AS b
-  ) AS o
-) AS p
+      WHERE {{ in_seq }}
+    ) AS k
+  ) AS t
+) AS s ON s.child = o.child AND s.seq = o.seq
