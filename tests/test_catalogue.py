@@ -190,3 +190,59 @@ def test_skipped_follows_derived_dependencies(tmp_path):
     assert "episode_places" not in have and "la_codes" in have
     n_episodes = db.execute("SELECT COUNT(*) FROM episodes").fetchone()[0]
     assert db.execute("SELECT COUNT(*) FROM episodes_seq").fetchone()[0] == n_episodes
+
+
+def test_the_parsed_catalogue_is_kept_on_disk_and_read_back_unchanged(tmp_path, monkeypatch):
+    """The second process parses no rule file: the catalogue comes from the cache, equal field
+    for field (fix declarations, paths and tuples included) to what parsing gives."""
+    monkeypatch.setenv("VALIDATOR903_CACHE", str(tmp_path))
+    _fresh_catalogue()
+    parsed = rules.dfe_rules()
+    assert list(tmp_path.glob("rules-*.json"))
+
+    def no_parsing(*_):
+        raise AssertionError("a rule file was parsed although the cache holds the catalogue")
+
+    monkeypatch.setattr(rules, "_read", no_parsing)
+    _fresh_catalogue()
+    cached = rules.dfe_rules()
+    assert cached == parsed
+    for a, b in zip(cached, parsed):
+        assert (a.fix, a.path, a.template, a.needs, a.stage) == (b.fix, b.path, b.template, b.needs, b.stage)
+        assert type(a.fields) is tuple and type(a.path) is type(b.path)
+    monkeypatch.undo()
+    _fresh_catalogue()
+
+
+def test_the_catalogue_cache_is_keyed_by_content_and_the_supported_years(tmp_path, monkeypatch):
+    """An edit of the same length within the same clock tick still changes the key (bytes, not
+    modification times, are compared); so does a different window of supported years."""
+    import os
+
+    from validator903 import rule_cache
+
+    f = tmp_path / "101.sql"
+    f.write_text("/* code: '101' */ SELECT 1", encoding="utf-8")
+    before, stamp = rule_cache.key([f]), f.stat()
+    f.write_text("/* code: '101' */ SELECT 2", encoding="utf-8")
+    os.utime(f, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert f.stat().st_size == stamp.st_size and rule_cache.key([f]) != before
+    again = rule_cache.key([f])
+    monkeypatch.setattr(context, "SUPPORTED_YEARS", ("2024/25", "2025/26"))
+    assert rule_cache.key([f]) != again
+
+
+def test_a_catalogue_json_cannot_carry_exactly_is_not_stored(tmp_path, monkeypatch):
+    """A YAML date in a fix declaration would come back as text: nothing is stored, and a stored
+    catalogue under another key is not served."""
+    import datetime
+
+    from validator903 import rule_cache
+
+    monkeypatch.setenv("VALIDATOR903_CACHE", str(tmp_path))
+    rule_cache.save(tmp_path, "k", [{"fix": {"on": datetime.date(2025, 3, 31)}}])
+    rule_cache.save(tmp_path, "k", [{"fix": {1: "a"}}])  # an int key would come back as '1'
+    assert not list(tmp_path.glob("rules-*.json"))
+    rule_cache.save(tmp_path, "k", [{"fix": {"kind": "date"}}])
+    assert rule_cache.load(tmp_path, "k") == [{"fix": {"kind": "date"}}]
+    assert rule_cache.load(tmp_path, "other") is None

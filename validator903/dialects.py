@@ -376,13 +376,11 @@ def _join(statements: list, dialect: str, pretty: bool) -> str:
 # SQL: keep what was generated, keyed by the portable text, the dialect table and the versions.
 
 def _cache_path():
-    import os
-    from pathlib import Path
-
     from importlib.metadata import version
 
-    root = os.environ.get("VALIDATOR903_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "validator903")
-    return Path(root) / f"sql-{version('sqlglot')}.json"
+    from .resources import cache_dir
+
+    return cache_dir() / f"sql-{version('sqlglot')}.json"
 
 
 _cache: dict[str, str] | None = None
@@ -459,16 +457,8 @@ def save_cache() -> None:
     if not _dirty or _cache is None:
         return
     import json
-    import os
-    import tempfile
 
-    path = _cache_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(_cache, f)
-        os.replace(tmp, path)
-        _dirty = False
-    except OSError:
-        pass  # a read-only home only costs speed
+    from .resources import write_cache_file
+
+    write_cache_file(_cache_path(), json.dumps(_cache))
+    _dirty = False

@@ -36,3 +36,32 @@ def dialects_dir() -> Path:
 
 def sample_dir() -> Path:
     return _PACKAGE / "sample"
+
+
+def cache_dir() -> Path:
+    """Where generated SQL and the parsed catalogue are kept between runs: ``VALIDATOR903_CACHE``,
+    else ``~/.cache/validator903``."""
+    import os
+
+    return Path(os.environ.get("VALIDATOR903_CACHE") or Path.home() / ".cache" / "validator903")
+
+
+def write_cache_file(path: Path, text: str) -> None:
+    """Replace a cache file whole (a temporary file renamed over it), or leave it as it was: a
+    cache that cannot be written (a read-only home) only costs speed."""
+    import os
+    import tempfile
+
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -249,11 +250,45 @@ def _sorted(rules) -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: (code_sort_key(r.code), r.years)))
 
 
+_LISTS = ("fields", "tables", "years", "needs")   # tuples in a Rule, lists when stored
+
+
+def _stored(rule: Rule) -> dict:
+    d = {f.name: getattr(rule, f.name) for f in dataclass_fields(Rule)}
+    d.update({k: list(d[k]) for k in _LISTS}, path=str(rule.path))
+    return d
+
+
+def _from_stored(d: dict) -> Rule:
+    return Rule(**{**d, **{k: tuple(d[k]) for k in _LISTS}, "path": Path(d["path"])})
+
+
+def _read_catalogue(folder: Path) -> tuple[Rule, ...]:
+    """The rules of ``folder``: the bundled catalogue from the on-disk cache when none of its files,
+    nor the code reading them, has changed (validator903.rule_cache). Other folders (a test's
+    broken copy) are parsed every time, so the cache holds one entry per installation."""
+    from . import rule_cache
+
+    files = sorted(folder.glob("*.sql"))
+    if folder != rules_dir():
+        return _sorted(_read(p) for p in files)
+    key = rule_cache.key(files)
+    stored = rule_cache.load(folder, key)
+    if stored is not None:
+        try:
+            return tuple(_from_stored(d) for d in stored)   # stored in catalogue order
+        except (TypeError, KeyError):
+            pass  # not the form this code stores: parse again
+    rules = _sorted(_read(p) for p in files)
+    rule_cache.save(folder, key, [_stored(r) for r in rules])
+    return rules
+
+
 @lru_cache(maxsize=None)
 def dfe_rules(folder: Path | None = None) -> tuple[Rule, ...]:
     """The DfE catalogue (with the tool's INT checks): ``rules_sql/*.sql``. Its subfolders hold data
     (``codes/``) and the derived relations (``derived/``), not rules."""
-    rules = _sorted(_read(p) for p in sorted((folder or rules_dir()).glob("*.sql")))
+    rules = _read_catalogue(folder or rules_dir())
     _check_versions(rules)
     _check_unique_codes(rules)
     return rules
