@@ -61,6 +61,15 @@ class DerivedRelation:
         except jinja2.TemplateError as e:
             raise UsageError(f"derived/{self.path.name}: template error: {e}") from None
 
+    def sql(self, ctx: RuleContext, dialect: str = "duckdb") -> str:
+        """The relation's SELECT in ``dialect``, cached like a rule's by what rendering reads
+        (template, year, context, code lists): compiling the templates each run cost 60 ms."""
+        from .codes import codes_version
+        from .dialects import memoised, transpile_cached
+
+        key = "\0".join([self.template, str(self.last), repr(sorted(ctx.jinja_vars().items())), codes_version()])
+        return memoised(key, dialect, False, lambda: transpile_cached(self.render(ctx), dialect))
+
 
 def derived_dir() -> Path:
     return rules_dir() / "derived"
@@ -171,7 +180,6 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
     ``main`` only (a run of --rules 101,142 does not sequence both years' episodes for nothing). A
     relation over a reference file the user supplied is computed whatever the rules read: the file
     can keep it only as a table."""
-    from .dialects import transpile_cached
     from .side_by_side import Job, run_one_by_one, run_side_by_side
     from .tables import spec_for
 
@@ -179,7 +187,7 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
     compute = None if wanted is None else {d.name for d in needed(wanted)}
     shared, local = [], []
     for d in buildable(tables):
-        select = transpile_cached(d.render(ctx), "duckdb")
+        select = d.sql(ctx)
         if any(spec_for(t).option for t in base_tables([d.name])):
             # over a file the user supplied (TEMP): only a table keeps it, so built whatever the rules read
             local.append(Job(d.name, f"CREATE OR REPLACE TABLE main.{d.name} AS {select}"))
