@@ -63,14 +63,19 @@ def open_db(path: Path | None) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path))
 
 
-def insert_rows(conn, table: str, rows, chunk: int = 500) -> None:
-    """INSERT ``rows`` (sequences of equal length) into ``table`` as multi-row VALUES statements
-    of ``chunk`` rows: DuckDB's executemany runs one statement per row (163 rows: 0.16 s)."""
+def insert_rows(conn, table: str, rows) -> None:
+    """INSERT ``rows`` (sequences of equal length) into ``table`` as one statement with one list
+    parameter per column, zipped back into rows by UNNEST. DuckDB's executemany runs one statement
+    per row (163 rows: 0.16 s), and multi-row VALUES bind every value as its own parameter (the
+    317 rows of rule_results: 45 ms, against 5 ms this way)."""
     rows = [tuple(r) for r in rows]
-    for start in range(0, len(rows), chunk):
-        part = rows[start:start + chunk]
-        one = "(" + ", ".join("?" for _ in part[0]) + ")"
-        conn.execute(f"INSERT INTO {table} VALUES {', '.join([one] * len(part))}", [v for r in part for v in r])
+    if not rows:
+        return
+    width = len(rows[0])
+    if any(len(r) != width for r in rows):
+        raise ValueError(f"insert_rows({table}): rows of different lengths")
+    columns = [list(c) for c in zip(*rows)]
+    conn.execute(f"INSERT INTO {table} SELECT " + ", ".join(f"UNNEST(${i})" for i in range(1, width + 1)), columns)
 
 
 def load_and_stage(conn, current: list[Path], previous: list[Path] | None,
