@@ -419,3 +419,36 @@ def test_a_second_run_of_unchanged_rules_takes_its_sql_from_the_cache(tmp_path):
         assert (tmp_path / f"out{i}" / "errors.csv").stat().st_size > 0
     assert said == ["sqlglot imported", "sqlglot not imported"]
     assert (tmp_path / "out0" / "errors.csv").read_bytes() == (tmp_path / "out1" / "errors.csv").read_bytes()
+
+
+def test_an_overgrown_sql_cache_keeps_only_what_the_run_used(tmp_path, monkeypatch):
+    """Entries left behind (another version, an edited rule) are never read again: past
+    MAX_ENTRIES the cache is rewritten with this process's entries, hits included; below it an
+    unchanged cache is not rewritten."""
+    import json
+
+    from validator903 import dialects
+
+    monkeypatch.setenv("VALIDATOR903_CACHE", str(tmp_path))
+    path = dialects._cache_path()
+    hit, sql = "SELECT 1 AS a", "SELECT 2 AS b"
+    monkeypatch.setattr(dialects, "_dirty", False)  # the session's own cache state comes back after
+    monkeypatch.setattr(dialects, "_cache", None)
+    monkeypatch.setattr(dialects, "_used", set())
+    dialects.transpile_cached(hit, "duckdb")
+    dialects.save_cache()
+    stale = {f"old{i}": "SELECT 0" for i in range(5)}
+    path.write_text(json.dumps({**json.loads(path.read_text()), **stale}))
+    monkeypatch.setattr(dialects, "_cache", None)
+    monkeypatch.setattr(dialects, "_used", set())
+    monkeypatch.setattr(dialects, "MAX_ENTRIES", 10)
+    dialects.transpile_cached(hit, "duckdb")
+    before = path.stat().st_mtime_ns
+    dialects.save_cache()  # six entries, none new: left as it is
+    assert path.stat().st_mtime_ns == before and len(json.loads(path.read_text())) == 6
+    monkeypatch.setattr(dialects, "MAX_ENTRIES", 3)
+    dialects.transpile_cached(sql, "duckdb")
+    dialects.save_cache()
+    kept = json.loads(path.read_text())
+    assert len(kept) == 2 and not set(kept) & set(stale)
+    assert dialects.transpile_cached(hit, "duckdb") == "SELECT 1 AS a"

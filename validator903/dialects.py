@@ -385,6 +385,11 @@ def _cache_path():
 
 _cache: dict[str, str] | None = None
 _dirty = False
+_used: set[str] = set()   # the keys this process read or wrote
+# Entries are never invalidated, only left behind (a new version of this module, an edited rule,
+# another LA or year): past this many, the file is rewritten with only this process's entries,
+# so it stays a few MB (the test suite alone once left 24,000 entries, 15 MB, read on every run).
+MAX_ENTRIES = 5000
 
 
 def _load_cache() -> dict[str, str]:
@@ -428,6 +433,7 @@ def transpile_cached(sql: str, dialect: str, pretty: bool = False, single: bool 
     global _dirty
     cache = _load_cache()
     key = _key(sql, dialect, pretty)
+    _used.add(key)
     hit = cache.get(key)
     if hit is None:
         statements = parse(sql)
@@ -445,6 +451,7 @@ def memoised(key_text: str, dialect: str, pretty: bool, make: Callable[[], str])
     global _dirty
     cache = _load_cache()
     key = "memo:" + _key(key_text, dialect, pretty)
+    _used.add(key)
     hit = cache.get(key)
     if hit is None:
         hit = cache[key] = make()
@@ -453,12 +460,16 @@ def memoised(key_text: str, dialect: str, pretty: bool, make: Callable[[], str])
 
 
 def save_cache() -> None:
-    global _dirty
-    if not _dirty or _cache is None:
+    """Write the cache when this process added to it, or when it has grown past MAX_ENTRIES
+    (then only with the entries this process used)."""
+    global _cache, _dirty
+    if _cache is None or not (_dirty or len(_cache) > MAX_ENTRIES):
         return
     import json
 
     from .resources import write_cache_file
 
+    if len(_cache) > MAX_ENTRIES:
+        _cache = {k: v for k, v in _cache.items() if k in _used}
     write_cache_file(_cache_path(), json.dumps(_cache))
     _dirty = False

@@ -5,9 +5,9 @@ files' bytes takes a few milliseconds. So the cache is keyed by content, never b
 times: the bytes of every rule file, of the derived relations (the tables a rule may name) and of
 this package's Python sources (the code that turns a file into a Rule), and the supported years.
 A change to any of them parses everything again, and only a catalogue that loaded without error
-is written. Only the bundled catalogue is kept (a council's pack is a few files): one file per
-installation, replaced whole, beside the generated-SQL cache (``VALIDATOR903_CACHE``). A cache
-that cannot be read or written only costs speed.
+is written. Only the bundled catalogue is kept (a council's pack is a few files), in one file
+replaced whole, beside the generated-SQL cache (``VALIDATOR903_CACHE``). A cache that cannot be
+read or written only costs speed.
 """
 from __future__ import annotations
 
@@ -40,20 +40,21 @@ def key(files: list[Path]) -> str:
     return h.hexdigest()
 
 
-def _path(folder: Path) -> Path:
-    return cache_dir() / f"rules-{hashlib.sha256(str(folder).encode()).hexdigest()[:16]}.json"
+def _path() -> Path:
+    # one file whatever the installation: two installed side by side only parse again in turn
+    return cache_dir() / "rules.json"
 
 
-def load(folder: Path, key_: str) -> list[dict] | None:
-    """The stored rules (as dicts of their fields) of ``folder`` when stored under ``key_``."""
+def load(key_: str) -> list[dict] | None:
+    """The stored rules (as dicts of their fields) when stored under ``key_``."""
     try:
-        doc = json.loads(_path(folder).read_text(encoding="utf-8"))
+        doc = json.loads(_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return doc.get("rules") if isinstance(doc, dict) and doc.get("key") == key_ else None
 
 
-def save(folder: Path, key_: str, rules: list[dict]) -> None:
+def save(key_: str, rules: list[dict]) -> None:
     """Store ``rules`` unless one of them would not come back as it is (a YAML date in a fix,
     say): then nothing is stored and the next run parses again."""
     try:
@@ -62,4 +63,4 @@ def save(folder: Path, key_: str, rules: list[dict]) -> None:
         return
     if json.loads(text)["rules"] != rules:
         return
-    write_cache_file(_path(folder), text)
+    write_cache_file(_path(), text)

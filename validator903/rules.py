@@ -266,21 +266,21 @@ def _from_stored(d: dict) -> Rule:
 def _read_catalogue(folder: Path) -> tuple[Rule, ...]:
     """The rules of ``folder``: the bundled catalogue from the on-disk cache when none of its files,
     nor the code reading them, has changed (validator903.rule_cache). Other folders (a test's
-    broken copy) are parsed every time, so the cache holds one entry per installation."""
+    broken copy) are parsed every time."""
     from . import rule_cache
 
     files = sorted(folder.glob("*.sql"))
     if folder != rules_dir():
         return _sorted(_read(p) for p in files)
     key = rule_cache.key(files)
-    stored = rule_cache.load(folder, key)
+    stored = rule_cache.load(key)
     if stored is not None:
         try:
             return tuple(_from_stored(d) for d in stored)   # stored in catalogue order
         except (TypeError, KeyError):
             pass  # not the form this code stores: parse again
     rules = _sorted(_read(p) for p in files)
-    rule_cache.save(folder, key, [_stored(r) for r in rules])
+    rule_cache.save(key, [_stored(r) for r in rules])
     return rules
 
 
