@@ -139,6 +139,12 @@ def sql_list(values: list[str]) -> str:
     return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
 
 
+def render_key(template: str, ctx) -> str:
+    """Everything rendering ``template`` in ``ctx`` reads (the template, the context's values, the
+    code lists): rules' and derived relations' generated SQL is cached under it."""
+    return "\0".join([template, repr(sorted(ctx.jinja_vars().items())), codes_version()])
+
+
 def template_functions(year: CollectionYear) -> dict:
     """What rule templates may call: the year's lists as SQL, retired codes, and crosswalks."""
 

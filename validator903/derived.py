@@ -64,10 +64,10 @@ class DerivedRelation:
     def sql(self, ctx: RuleContext, dialect: str = "duckdb") -> str:
         """The relation's SELECT in ``dialect``, cached like a rule's by what rendering reads
         (template, year, context, code lists): compiling the templates each run cost 60 ms."""
-        from .codes import codes_version
+        from .codes import render_key
         from .dialects import memoised, transpile_cached
 
-        key = "\0".join([self.template, str(self.last), repr(sorted(ctx.jinja_vars().items())), codes_version()])
+        key = render_key(self.template, ctx) + ("\0last" if self.last else "")
         return memoised(key, dialect, False, lambda: transpile_cached(self.render(ctx), dialect))
 
 

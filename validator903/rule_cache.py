@@ -19,13 +19,17 @@ from pathlib import Path
 from .resources import cache_dir, rules_dir, write_cache_file
 
 
+def _hash_files(h, files) -> None:
+    for p in files:
+        h.update(str(p).encode() + b"\0" + p.read_bytes() + b"\0")
+
+
 @lru_cache(maxsize=None)
 def _code_digest() -> str:
     """This package's Python sources and the derived relations' files, read once per process."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for p in sorted(package.rglob("*.py")) + sorted((rules_dir() / "derived").glob("*.sql")):
-        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    _hash_files(h, sorted(package.rglob("*.py")) + sorted((rules_dir() / "derived").glob("*.sql")))
     return h.hexdigest()
 
 
@@ -35,8 +39,7 @@ def key(files: list[Path]) -> str:
     from . import context
 
     h = hashlib.sha256((_code_digest() + "\0" + repr(context.SUPPORTED_YEARS)).encode())
-    for p in files:
-        h.update(str(p).encode() + b"\0" + p.read_bytes() + b"\0")
+    _hash_files(h, files)
     return h.hexdigest()
 
 

@@ -148,7 +148,7 @@ class Rule:
     def sql(self, ctx: RuleContext, dialect: str = "duckdb", pretty: bool = False) -> str:
         """The rule in ``dialect``, cached by what rendering reads (template, context, code lists):
         rendering 317 templates cost more than a 10k-child return's rules took to run."""
-        from .codes import codes_version
+        from .codes import render_key
 
         def make() -> str:
             try:
@@ -156,8 +156,7 @@ class Rule:
             except UsageError as e:
                 raise UsageError(f"{self.path.name}: a rule must be exactly one SELECT ({e})") from None
 
-        key = "\0".join([self.template, repr(sorted(ctx.jinja_vars().items())), codes_version()])
-        return memoised(key, dialect, pretty, make)
+        return memoised(render_key(self.template, ctx), dialect, pretty, make)
 
 
 def known_relations() -> set[str]:

@@ -25,12 +25,13 @@ columns:
 */
 {% set cols = ['row_no', 'decom', 'dec', 'rne', 'ls', 'cin', 'place', 'place_provider', 'rec',
                  'reason_place_change', 'pl_post', 'urn'] %}
-{% set window = 'PARTITION BY b.child, b.in_seq ORDER BY b.decom, b.row_no' %}
+{% macro seq_order(a) %}ORDER BY {{ a }}.decom, {{ a }}.row_no{% endmacro %}
+{% set window = 'PARTITION BY b.child, b.in_seq ' ~ seq_order('b') %}
 {% set in_seq = 'e.child IS NOT NULL AND e.decom IS NOT NULL' %}
 -- The neighbours' columns come from one pass of windows over the episodes. Periods and spells
 -- need a second pass (a running sum of what the first one found), made over the sequence's keys
 -- alone and joined back on (child, seq), which that pass numbers uniquely: sorting the fifty
--- columns again cost twice the whole first pass. Its order is the first pass's, so seq agrees.
+-- columns again cost twice the whole first pass. Both passes take seq_order, so seq agrees.
 -- seq is never NULL there; NULLS FIRST only spares SQL Server an emulation of NULL ordering that
 -- sqlglot cannot write for SUM().
 SELECT o.*,
@@ -67,9 +68,9 @@ LEFT JOIN (
                      OR k.prev_dec IS NULL OR k.decom > k.prev_dec THEN 1 ELSE 0 END AS starts_ls_spell
     FROM (
       SELECT e.child, e.decom, e.ls,
-             ROW_NUMBER() OVER (PARTITION BY e.child ORDER BY e.decom, e.row_no) AS seq,
-             LAG(e.dec) OVER (PARTITION BY e.child ORDER BY e.decom, e.row_no) AS prev_dec,
-             LAG(e.ls) OVER (PARTITION BY e.child ORDER BY e.decom, e.row_no) AS prev_ls
+             ROW_NUMBER() OVER (PARTITION BY e.child {{ seq_order('e') }}) AS seq,
+             LAG(e.dec) OVER (PARTITION BY e.child {{ seq_order('e') }}) AS prev_dec,
+             LAG(e.ls) OVER (PARTITION BY e.child {{ seq_order('e') }}) AS prev_ls
       FROM {{ rel('episodes') }} AS e
       WHERE {{ in_seq }}
     ) AS k

@@ -1,7 +1,7 @@
 /* The neighbours' columns come from one pass of windows over the episodes. Periods and spells */
 /* need a second pass (a running sum of what the first one found), made over the sequence's keys */
 /* alone and joined back on (child, seq), which that pass numbers uniquely: sorting the fifty */
-/* columns again cost twice the whole first pass. Its order is the first pass's, so seq agrees. */
+/* columns again cost twice the whole first pass. Both passes take seq_order, so seq agrees. */
 /* seq is never NULL there; NULLS FIRST only spares SQL Server an emulation of NULL ordering that */
 /* sqlglot cannot write for SUM(). */
 SELECT
