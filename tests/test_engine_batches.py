@@ -79,3 +79,43 @@ def test_profile_times_the_slowest_rules_alone(tmp_path):
     assert len(plans) == 10 and all("Total Time" in f.read_text() for f in plans)
     summary = {r["code"]: r for r in csv.DictReader(open(tmp_path / "summary.csv", encoding="utf-8"))}
     assert {p.stem for p in plans} <= {c for c, r in summary.items() if r["status"] == "ran"}
+
+
+def test_batches_wait_on_the_derived_relations_they_read():
+    """Rules reading staging alone come first, so they fill the cores while the derived relations
+    are computed; a batch waits on the relations its rules read; one reading reference data the
+    user supplied (a TEMP table, and episode_places over it) runs on the connection itself."""
+    picked = [rules_for_year(YEAR, [c])[0] for c in ("142", "101", "392a", "625", "102")]
+    runnable = [(i, r, "") for i, r in enumerate(picked)]
+    batches = list(engine._batches(runnable, 2))
+    assert [[r.code for _, r, _ in chunk] for chunk, _, _ in batches] == [["101", "102"], ["625", "142"], ["392a"]]
+    assert [(reads, on_cursor) for _, reads, on_cursor in batches] == [
+        (frozenset(), True), (frozenset({"child_facts", "episodes_seq"}), True), (frozenset({"episode_places"}), False)]
+
+
+def test_rules_run_beside_the_derived_relations_as_validate_runs_them(alone, tmp_path):
+    """validate loads and stages (engine.load), then run_rules computes the derived relations with
+    the run's pending work (the staged tables' checkpoint) beside the rule batches: every rule's
+    status, count and rows are those of each rule run alone after prepare. Afterwards the pending
+    work has run, the checkpoint threshold is back, and nothing the rules read is left to compute."""
+    from validator903.derived import materialise_duckdb
+    from validator903.side_by_side import Job
+
+    conn = engine.open_db(tmp_path / "validation.duckdb")
+    conn.execute("SET checkpoint_threshold = '32MiB'")
+    run = engine.load(conn, RuleContext(YEAR, "999"), [SAMPLE / "current"], [SAMPLE / "previous"])
+    assert [j.name for j in run.pending] == ["checkpoint"]
+    assert conn.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] != "32.0 MiB"
+    assert conn.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'v903_run'").fetchone()[0] == 0
+    ran = []
+    run.pending.append(Job("probe", call=lambda cur: ran.append(cur.execute("SELECT count(*) FROM episodes").fetchone())))
+    seen = []
+    rules = rules_for_year(YEAR)
+    engine.run_rules(run, rules, on_rule=seen.append)
+    assert outcome(run) == outcome(alone[0])
+    assert [r.rule.code for r in seen] == [r.code for r in rules]
+    assert sorted(conn.execute("SELECT code, table_name, row_no, child FROM errors").fetchall(), key=str) == alone[2]
+    assert ran and ran[0][0] > 0 and run.pending == [] and run.restore == []
+    assert conn.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] == "32.0 MiB"
+    assert materialise_duckdb(conn, run.ctx, run.load.tables, wanted=engine.relations_read(rules)) == []
+    conn.close()

@@ -141,6 +141,7 @@ def test_tables_staged_side_by_side_match_those_staged_one_after_another(tmp_pat
     for t in r.tables:
         assert side.execute(f"SELECT * FROM {t} ORDER BY row_no").fetchall() == \
             one.execute(f"SELECT * FROM {t} ORDER BY row_no").fetchall(), t
+        assert r.tables[t].rows == side.execute(f"SELECT count(*) FROM {t}").fetchone()[0], t  # CREATE's count
     assert side.execute("SELECT current_setting('threads')").fetchone() == \
         one.execute("SELECT current_setting('threads')").fetchone()   # restored after staging
 
@@ -153,3 +154,21 @@ def test_of_two_unreadable_files_the_error_names_the_first_every_time(tmp_path):
         with pytest.raises(UsageError) as e:
             load(tmp_path, files)
         assert "episodes.csv" in str(e.value) and "row 2" in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("value", ["M\u00e9", "\u00a3 12", "2\u20134"] + [f"M{ch}" for ch in "\u00a0\u200b\u200c\u200d\u2060\ufeff\u202f\u2007\u00ad\t"])
+def test_the_cheap_probe_for_invisible_characters_misses_none(value):
+    """table_warnings first asks which rows could hold an invisible character (beyond ASCII, or a
+    tab), then the exact pattern says which: a warning comes for every invisible character, and
+    none for an accent, a pound sign or a dash, which the probe lets through."""
+    from validator903.load.checks import INVISIBLE, table_warnings
+
+    assert all(ord(ch) > 127 for ch in INVISIBLE if ch != "\t")  # what the probe relies on
+    conn = duckdb.connect()
+    conn.execute("CREATE TABLE header (row_no BIGINT, child VARCHAR, sex VARCHAR)")
+    conn.execute("INSERT INTO header VALUES (1, '1', ?), (2, '2', 'F')", [value])
+    warnings = table_warnings(conn, "header", {"row_no": "BIGINT", "child": "VARCHAR", "sex": "VARCHAR"}, "header.csv")
+    invisible = [ch for ch in value if ch in INVISIBLE]
+    assert len(warnings) == (1 if invisible else 0), warnings
+    if invisible:
+        assert f"1 SEX value(s) hold a {INVISIBLE[invisible[0]]}" in warnings[0]

@@ -37,7 +37,7 @@ def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str
               by_social_worker: Path | None = None, history: Path | None = None,
               references: dict[str, list[Path]] | None = None) -> int:
     from . import engine
-    from .load.checks import run_warnings, same_inputs
+    from .load.checks import same_inputs, warning_jobs
     from .pipeline import Request, run_pipeline
     from .rules import rules_for_year
 
@@ -49,15 +49,15 @@ def _validate(paths: list[Path], previous: list[Path] | None, year: str, la: str
     early = same_inputs(paths, previous)
 
     def start(conn):
-        run = engine.prepare(conn, ctx, paths, previous, references, reads=engine.relations_read(chosen))
+        run = engine.load(conn, ctx, paths, previous, references)
         run.load.warnings[:0] = early
-        run.load.warnings += run_warnings(run)
         return run
 
     def finish(conn, run, on_rule):
         from .fixes.propose import propose
 
-        run = engine.run_rules(run, chosen, on_rule=on_rule)
+        # the derived relations, the checks of the data and the rules, all side by side
+        run = engine.run_rules(run, chosen, on_rule=on_rule, beside=warning_jobs(run))
         propose(run, chosen)  # the fixes table: what `validator903 fix` would change (reports show it)
         return run
 

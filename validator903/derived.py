@@ -162,8 +162,8 @@ RUN_DB = "v903_run"   # an in-memory database attached for the run: the derived 
 
 
 def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, beside=(),
-                       wanted=None) -> list[str]:
-    """Create every buildable derived relation on a DuckDB connection, for the run and for after it.
+                       wanted=None, results: dict | None = None) -> list[str]:
+    """Create the buildable derived relations on a DuckDB connection, for the run and for after it.
 
     For the run each is a table of an in-memory database attached as ``v903_run``, computed once:
     writing the fifty columns of ``episodes_seq`` (and its ``_last``) into validation.duckdb cost
@@ -174,39 +174,43 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
     over the staged tables, so ``select * from child_facts`` still answers in validation.duckdb. A
     relation over reference data the user supplied (``--postcodes``: itself TEMP, not kept in the
     file) is a ``main`` table instead, built on ``conn``, which keeps what was derived from it.
-    ``beside``: other jobs (side_by_side.Job) run with the relations, after them in order
-    (engine.prepare's checkpoint). ``wanted``: the relations the run's rules and fixes read (None:
-    all); only those and what they read are computed into ``v903_run``, the others are views in
-    ``main`` only (a run of --rules 101,142 does not sequence both years' episodes for nothing). A
-    relation over a reference file the user supplied is computed whatever the rules read: the file
-    can keep it only as a table."""
+
+    ``beside``: other jobs (side_by_side.Job) run with the relations, after them in order (the
+    staged tables' checkpoint, rule batches waiting on the relations they read); ``results`` gets
+    their results by name. ``wanted``: the relations the run's rules and fixes read (None: all);
+    only those and what they read are computed into ``v903_run``, the others are views in ``main``
+    only (a run of --rules 101,142 does not sequence both years' episodes for nothing). A relation
+    over a reference file the user supplied is computed whatever the rules read: the file can keep
+    it only as a table. A relation already there (an earlier call computed or viewed it) is left
+    as it is, so a second call computes only what the first did not. Returns the relations
+    computed by this call."""
     from .side_by_side import Job, run_one_by_one, run_side_by_side
     from .tables import spec_for
 
     conn.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {RUN_DB}")
+    computed, viewed = _already_there(conn)
     compute = None if wanted is None else {d.name for d in needed(wanted)}
     shared, local = [], []
     for d in buildable(tables):
+        if d.name in computed:
+            continue
         select = d.sql(ctx)
         if any(spec_for(t).option for t in base_tables([d.name])):
             # over a file the user supplied (TEMP): only a table keeps it, so built whatever the rules read
             local.append(Job(d.name, f"CREATE OR REPLACE TABLE main.{d.name} AS {select}"))
-        else:
-            if compute is None or d.name in compute:
-                shared.append(Job(d.name, f"CREATE OR REPLACE TABLE {RUN_DB}.main.{d.name} AS {select}",
-                                  after=frozenset(d.reads)))
+            continue
+        if compute is None or d.name in compute:
+            shared.append(Job(d.name, f"CREATE OR REPLACE TABLE {RUN_DB}.main.{d.name} AS {select}",
+                              after=frozenset(d.reads)))
+        if d.name not in viewed:
             conn.execute(f"CREATE OR REPLACE VIEW main.{d.name} AS {select}")
 
-    # what a relation reads is looked up in v903_run first (every job names its target in full)
-    def reads_the_run(c) -> None:
-        c.execute(f"SET search_path = '{RUN_DB}.main,main'")
-
     if parallel:
-        failed = run_side_by_side(conn, shared + list(beside), setup=reads_the_run)
+        failed = run_side_by_side(conn, shared + list(beside), setup=reads_the_run, results=results)
     else:
         reads_the_run(conn)
         try:
-            failed = run_one_by_one(conn, shared + list(beside))
+            failed = run_one_by_one(conn, shared + list(beside), results=results)
         finally:
             conn.execute("RESET search_path")
     if failed:
@@ -217,3 +221,22 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
     if failed:
         raise failed[1]
     return [j.name for j in shared + local]
+
+
+def reads_the_run(cur) -> None:
+    """What a derived relation or rule reads is looked up in ``v903_run`` first, then ``main``
+    (every job that writes names its target in full)."""
+    cur.execute(f"SET search_path = '{RUN_DB}.main,main'")
+
+
+def _already_there(conn) -> tuple[set[str], set[str]]:
+    """The derived relations an earlier call left: computed (a table of ``v903_run``, or one of
+    ``main`` over a file the user supplied) and viewed (a view in ``main``)."""
+    names = set(derived_names())
+    tables = {t for db, t in conn.execute(
+        f"SELECT database_name, table_name FROM duckdb_tables() WHERE schema_name = 'main' "
+        f"AND database_name IN ('{RUN_DB}', current_database())").fetchall() if t in names}
+    views = {v for (v,) in conn.execute(
+        "SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND database_name = current_database()"
+    ).fetchall() if v in names}
+    return tables, views

@@ -3,7 +3,10 @@ inside one DuckDB.
 
 Rules only read staging and the derived relations, so no rule can change what another sees; they
 run in batches, each one INSERT ... SELECT of a UNION ALL of tens of rules (a batch that fails
-runs again rule by rule), and the flagged rows never travel through Python.
+runs again rule by rule), and the flagged rows never travel through Python. The batches run on
+cursors side by side with the derived relations, the staged tables' checkpoint and the checks of
+the data, each batch once the relations it reads are there: on 2 cores nothing waits for the
+slowest relation (``episodes_seq``) but the rules that read it.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from .context import CollectionYear, RuleContext
 from .errors import first_line
 from .load import LoadResult, load_all
 from .rules import Rule, code_sort_key
+from .side_by_side import Job
 from .stage import stage_duckdb
 from .tables import is_reference, spec_for
 
@@ -36,14 +40,16 @@ class Run:
     ctx: RuleContext
     load: LoadResult
     results: list[RuleResult] = field(default_factory=list)
+    pending: list[Job] = field(default_factory=list)   # work that can run beside the rules (the checkpoint)
+    restore: list[str] = field(default_factory=list)   # settings to put back once it has run
 
     @property
     def flagged(self) -> int:
         return sum(r.count for r in self.results)
 
 
-ERRORS_DDL = ("CREATE OR REPLACE TABLE errors (code VARCHAR, table_name VARCHAR, row_no BIGINT, "
-              "child VARCHAR)")
+ERRORS_COLUMNS = "(code VARCHAR, table_name VARCHAR, row_no BIGINT, child VARCHAR)"
+ERRORS_DDL = f"CREATE OR REPLACE TABLE errors {ERRORS_COLUMNS}"
 CATALOGUE_DDL = ("CREATE OR REPLACE TABLE rule_results (code VARCHAR, name VARCHAR, message VARCHAR, "
                  "fields VARCHAR, status VARCHAR, count BIGINT, sort_order INTEGER, source VARCHAR, "
                  "severity VARCHAR)")
@@ -81,7 +87,7 @@ def insert_rows(conn, table: str, rows) -> None:
 def load_and_stage(conn, current: list[Path], previous: list[Path] | None,
                    references: dict[str, list[Path]] | None = None) -> LoadResult:
     """Files -> typed staging tables in ``main``; a file that cannot be read exactly raises
-    InputError naming it. Row counts are filled in from the staged tables. ``references``: the
+    InputError naming it. Row counts are those of the staged tables. ``references``: the
     reference files the user gave (table -> files, e.g. {"postcodes": [nspl.zip]}); the bundled
     reference tables are staged on every run."""
     import shutil
@@ -100,51 +106,73 @@ def load_and_stage(conn, current: list[Path], previous: list[Path] | None,
         return read_error(f, e) if f else InputError(loaded.tables[table].source, str(e).splitlines()[0])
 
     try:
-        stage_duckdb(conn, sorted(loaded.tables), on_error=explain, parallel=True)
+        rows = stage_duckdb(conn, sorted(loaded.tables), on_error=explain, parallel=True)
     finally:
         if loaded.workdir:
             shutil.rmtree(loaded.workdir, ignore_errors=True)
     conn.execute("DROP SCHEMA raw CASCADE")  # staging keeps the original text of every date
     for t in loaded.tables.values():
-        if is_reference(t.name):  # reference data: no CHILD to check
-            t.rows = conn.execute(f"SELECT COUNT(*) FROM {t.name}").fetchone()[0]  # main or temp
-            continue
-        sci = "contains(child, 'E+') AND regexp_full_match(child, '[0-9.]+E\\+[0-9]+')"  # contains: cheap first
-        t.rows, mangled, example = conn.execute(
-            f"SELECT COUNT(*), COUNT(*) FILTER (WHERE {sci}), MIN(child) FILTER (WHERE {sci}) FROM main.{t.name}").fetchone()
-        if mangled:
-            loaded.warnings.append(f"{t.source}: {mangled} CHILD value(s) look like Excel scientific notation "
-                                   f"(e.g. {example}): the real ids are lost; re-export with CHILD as text")
+        t.rows = rows[t.name]
     return loaded
+
+
+def load(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None,
+         references: dict[str, list[Path]] | None = None) -> Run:
+    """Load and stage: the typed tables in ``main``, nothing derived yet. The derived relations
+    are computed by ``derive`` or, side by side with the rules that do not read them, by
+    ``run_rules``.
+
+    Writing the staged tables into validation.duckdb ends in a checkpoint (100k children with last
+    year: 0.4 s on one thread). DuckDB would run it automatically at the first commit after
+    staging, with the other cores idle; it is held off instead and left in ``Run.pending``, to run
+    beside the derived relations and the rules, which only read the staged tables and write the
+    run's in-memory database. The CHECKPOINT names the file's database: the cursors' search_path
+    makes the in-memory one their default, where an unnamed CHECKPOINT does nothing. Whatever it
+    leaves, the next commit or closing the file writes: only the overlap could be lost, never
+    data."""
+    threshold, db = conn.execute("SELECT current_setting('checkpoint_threshold'), current_database()").fetchone()
+    restore = f"SET checkpoint_threshold = '{threshold}'"
+    conn.execute("SET checkpoint_threshold = '1TB'")
+    try:
+        loaded = load_and_stage(conn, current, previous, references)
+    except BaseException:
+        _restore(conn, [restore])
+        raise
+    return Run(conn, ctx, loaded, pending=[Job("checkpoint", 'CHECKPOINT "' + db.replace('"', '""') + '"')],
+               restore=[restore])
+
+
+def derive(run: Run, reads=None, beside=(), results: dict | None = None) -> None:
+    """Compute the derived relations ``reads`` names (directly or through each other; None: all)
+    that are not there yet, with the run's pending work and the ``beside`` jobs, side by side
+    (derived.materialise_duckdb); ``results`` gets the jobs' results by name. The pending work is
+    done, or given up, either way."""
+    from .derived import materialise_duckdb
+
+    try:
+        materialise_duckdb(run.conn, run.ctx, run.load.tables, parallel=True, beside=run.pending + list(beside),
+                           wanted=reads, results=results)
+    finally:
+        run.pending = []
+        _restore(run.conn, run.restore)
+        run.restore = []
+
+
+def _restore(conn, statements: list[str]) -> None:
+    for sql in statements:
+        try:
+            conn.execute(sql)
+        except duckdb.Error:  # after Ctrl+C or a lost database: what stopped the run is what to report
+            pass
 
 
 def prepare(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | None,
             references: dict[str, list[Path]] | None = None, reads=None) -> Run:
     """Load, stage and build the derived relations: everything the rules read. ``reads``: the
-    relations the rules to run read (``relations_read``); None computes every derived relation.
-
-    Writing the staged tables into validation.duckdb ends in a checkpoint (100k children with last
-    year: 0.4 s on one thread). DuckDB would run it automatically at the first commit after
-    staging, with the other cores idle; it is held off instead and run beside the derived
-    relations, which only read the staged tables and write the run's in-memory database. The
-    CHECKPOINT names the file's database: the cursors' search_path makes the in-memory one their
-    default, where an unnamed CHECKPOINT does nothing. Whatever it leaves, the next commit or
-    closing the file writes: only the overlap could be lost, never data."""
-    from .derived import materialise_duckdb
-    from .side_by_side import Job
-
-    threshold, db = conn.execute("SELECT current_setting('checkpoint_threshold'), current_database()").fetchone()
-    conn.execute("SET checkpoint_threshold = '1TB'")
-    try:
-        loaded = load_and_stage(conn, current, previous, references)
-        checkpoint = Job("checkpoint", 'CHECKPOINT "' + db.replace('"', '""') + '"')
-        materialise_duckdb(conn, ctx, loaded.tables, parallel=True, beside=[checkpoint], wanted=reads)
-    finally:
-        try:
-            conn.execute(f"SET checkpoint_threshold = '{threshold}'")
-        except duckdb.Error:  # after Ctrl+C or a lost database: what stopped the run is what to report
-            pass
-    return Run(conn, ctx, loaded)
+    relations the rules to run read (``relations_read``); None computes every derived relation."""
+    run = load(conn, ctx, current, previous, references)
+    derive(run, reads)
+    return run
 
 
 def relations_read(rules) -> set[str]:
@@ -218,42 +246,79 @@ def skip_reason(rule: Rule, present, ctx: RuleContext) -> str | None:
     return None
 
 
-def run_rule(run: Run, rule: Rule) -> RuleResult:
-    """One rule alone, as its own INSERT (a broken rule is reported, never stops the others)."""
+# Flagged rows while the rules run: a table of the run's in-memory database, so the rules, on
+# cursors side by side, never write validation.duckdb while the staged tables' checkpoint runs;
+# copied into ``main.errors`` when they have all run.
+RUN_ERRORS = "v903_run.main.errors"
+
+
+def run_rule(cur, run: Run, rule: Rule) -> RuleResult:
+    """One rule alone, as its own INSERT on ``cur`` (a broken rule is reported, never stops the others)."""
     why = skip_reason(rule, run.load.tables.__contains__, run.ctx)
     if why:
         return RuleResult(rule, why)
     t0 = time.perf_counter()
     try:
         sql = rule.sql(run.ctx, "duckdb")
-        count = run.conn.execute("INSERT INTO errors " + _flagged_rows(rule.code, sql)).fetchone()[0]
+        count = cur.execute(f"INSERT INTO {RUN_ERRORS} " + _flagged_rows(rule.code, sql)).fetchone()[0]
     except Exception as e:
         return RuleResult(rule, _failure(e), seconds=time.perf_counter() - t0)
     return RuleResult(rule, "ran", count, time.perf_counter() - t0)
 
 
-def run_batch(run: Run, batch: list[tuple[Rule, str]]) -> list[RuleResult]:
-    """Rules with their SQL as one INSERT of a UNION ALL, counted with GROUP BY code. If the
-    statement fails (nothing of it is written), each rule runs alone, so only a broken one fails.
-    Each rule is given an equal share of the batch's time (``--profile`` times them alone)."""
+def run_batch(cur, run: Run, batch: list[tuple[Rule, str]]) -> list[RuleResult]:
+    """Rules with their SQL as one INSERT of a UNION ALL on ``cur``, counted with GROUP BY code. If
+    the statement fails (nothing of it is written), each rule runs alone, so only a broken one
+    fails. Each rule is given an equal share of the batch's time (``--profile`` times them alone)."""
     t0 = time.perf_counter()
     try:
-        run.conn.execute("INSERT INTO errors " + "\nUNION ALL\n".join(_flagged_rows(r.code, sql) for r, sql in batch))
+        cur.execute(f"INSERT INTO {RUN_ERRORS} " + "\nUNION ALL\n".join(_flagged_rows(r.code, sql) for r, sql in batch))
         codes = ", ".join("'" + r.code.replace("'", "''") + "'" for r, _ in batch)
-        counts = dict(run.conn.execute(f"SELECT code, COUNT(*) FROM errors WHERE code IN ({codes}) GROUP BY code").fetchall())
+        counts = dict(cur.execute(f"SELECT code, COUNT(*) FROM {RUN_ERRORS} WHERE code IN ({codes}) GROUP BY code").fetchall())
     except Exception as e:
         _failure(e)  # raises on Ctrl+C
-        return [run_rule(run, r) for r, _ in batch]
+        return [run_rule(cur, run, r) for r, _ in batch]
     share = (time.perf_counter() - t0) / len(batch)
     return [RuleResult(r, "ran", counts.get(r.code, 0), share) for r, _ in batch]
 
 
+def _batches(runnable: list[tuple[int, Rule, str]], batch_size: int):
+    """The rules as batches, each with the derived relations it waits on and whether it can run on
+    a cursor. Rules that read the same derived relations go together, those reading staging alone
+    first, so they fill the cores while the relations are computed; a rule reading a TEMP table
+    (reference data the user supplied) or what was derived from it runs on the connection itself,
+    after the others."""
+    from .derived import base_tables, derived_names
+
+    derived = set(derived_names())
+
+    def placed(item):
+        rule = item[1]
+        on_conn = any(spec_for(t).option for t in base_tables(rule.tables))
+        return on_conn, sorted(set(rule.tables) & derived)
+
+    ordered = sorted(runnable, key=placed)  # stable: rule order within each group
+    size = max(1, batch_size)
+    for start in range(0, len(ordered), size):
+        chunk = ordered[start:start + size]
+        keys = [placed(item) for item in chunk]
+        yield chunk, frozenset(t for _, reads in keys for t in reads), not any(on_conn for on_conn, _ in keys)
+
+
 def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None] | None = None,
-              batch_size: int = BATCH_SIZE) -> Run:
-    """Every rule, in batches; results (and ``on_rule`` calls) in the order of ``rules``."""
+              batch_size: int = BATCH_SIZE, beside=()) -> Run:
+    """Every rule, in batches on cursors side by side, with the derived relations they and their
+    fixes read that are not computed yet, the run's pending work and the ``beside`` jobs
+    (validator903.side_by_side.Job): a batch starts once the relations it reads are there.
+    Results (and ``on_rule`` calls) come in the order of ``rules``."""
+    import threading
+
+    from .derived import RUN_DB
     from .dialects import save_cache
 
-    run.conn.execute(ERRORS_DDL)
+    conn = run.conn
+    conn.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {RUN_DB}")
+    conn.execute(f"CREATE OR REPLACE TABLE {RUN_ERRORS} {ERRORS_COLUMNS}")
     done: dict[int, RuleResult] = {}
     runnable: list[tuple[int, Rule, str]] = []
     for i, rule in enumerate(rules):
@@ -265,6 +330,7 @@ def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None]
             runnable.append((i, rule, rule.sql(run.ctx, "duckdb")))
         except Exception as e:  # a template or transpile error: this rule alone fails
             done[i] = RuleResult(rule, _failure(e))
+    lock = threading.Lock()   # batches finish on the cursors' threads
     reported = 0
 
     def report_ready() -> None:
@@ -275,12 +341,29 @@ def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None]
                 on_rule(done[reported])
             reported += 1
 
-    for start in range(0, len(runnable), max(1, batch_size)):
-        chunk = runnable[start:start + max(1, batch_size)]
-        results = run_batch(run, [(r, sql) for _, r, sql in chunk])
-        done.update((i, res) for (i, _, _), res in zip(chunk, results))
-        report_ready()
+    def runner(chunk):
+        def call(cur) -> None:
+            results = run_batch(cur, run, [(r, sql) for _, r, sql in chunk])
+            with lock:
+                done.update((i, res) for (i, _, _), res in zip(chunk, results))
+                report_ready()
+        return call
+
+    with lock:
+        report_ready()   # the skipped ones before the first that runs
+    on_cursors, on_conn = [], []
+    for n, (chunk, reads, shared) in enumerate(_batches(runnable, batch_size)):
+        if shared:
+            on_cursors.append(Job(f"rule batch {n + 1}", after=reads, call=runner(chunk)))
+        else:
+            on_conn.append(runner(chunk))
+    derive(run, relations_read(rules), beside=list(beside) + on_cursors)
+    for call in on_conn:
+        call(conn)
     report_ready()
+    conn.execute(ERRORS_DDL)
+    conn.execute(f"INSERT INTO errors SELECT * FROM {RUN_ERRORS}")
+    conn.execute(f"DROP TABLE {RUN_ERRORS}")
     save_cache()
     _record_results(run)
     return run

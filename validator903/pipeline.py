@@ -86,11 +86,15 @@ def run_pipeline(req: Request, ctx: RuleContext, source: str, total_rules: int,
         conn = engine.open_db(out_t.tmp / "validation.duckdb" if out_t else None)
         try:
             run = start(conn)
+            shown = 0   # warnings of loading now; those of checks that run beside the rules after them
             if run is not None:
                 for w in run.load.warnings:
                     warn(w)
+                shown = len(run.load.warnings)
             with rule_progress(err, total_rules, disable=req.quiet) as on_rule:
                 run = finish(conn, run, on_rule)
+            for w in run.load.warnings[shown:]:
+                warn(w)
             conn.execute(RUN_INFO_DDL)
             conn.execute("INSERT INTO run_info VALUES (?, ?, ?, ?, current_localtimestamp())",
                          [str(ctx.year), ctx.la_code, source, __version__])

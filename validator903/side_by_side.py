@@ -16,35 +16,49 @@ from typing import Callable
 @dataclass(frozen=True)
 class Job:
     name: str
-    sql: str
+    sql: str = ""                         # the statement to run, unless ``call`` is given
     after: frozenset[str] = frozenset()   # jobs (by name) that must have finished first
+    call: Callable | None = None          # call(cursor) -> result, instead of a statement
+
+    def run(self, cur):
+        """The job's result: what ``call`` returns, or the statement's rows (CREATE TABLE AS: its
+        row count)."""
+        if self.call is not None:
+            return self.call(cur)
+        return cur.execute(self.sql).fetchall()
 
 
-def run_one_by_one(conn, jobs: list[Job]) -> tuple[str, BaseException] | None:
-    """The same jobs on ``conn`` itself, in order (small data, TEMP tables): the first failure."""
+def run_one_by_one(conn, jobs: list[Job], results: dict | None = None) -> tuple[str, BaseException] | None:
+    """The same jobs on ``conn`` itself, in order (small data, TEMP tables): the first failure.
+    ``results``, when given, gets each job's result by name."""
     for job in jobs:
         try:
-            conn.execute(job.sql)
+            result = job.run(conn)
         except Exception as e:
             return job.name, e
+        if results is not None:
+            results[job.name] = result
     return None
 
 
-def _execute(cur, job: Job) -> None:
-    cur.execute(job.sql)
-
-
-def run_side_by_side(conn, jobs: list[Job], setup: Callable | None = None,
-                     max_width: int = 4) -> tuple[str, BaseException] | None:
+def run_side_by_side(conn, jobs: list[Job], setup: Callable | None = None, max_width: int = 4,
+                     results: dict | None = None) -> tuple[str, BaseException] | None:
     """Run ``jobs`` on cursors of ``conn``, each taking the first job in order whose ``after`` have
-    finished (names outside ``jobs`` count as finished). ``setup(cursor)`` prepares each cursor.
-    Returns the first failed job in ``jobs`` order with its exception, or None; after a failure no
-    new job starts. Ctrl+C interrupts every query and is raised once they have stopped."""
+    finished (names outside ``jobs`` count as finished). ``setup(cursor)`` prepares each cursor;
+    ``results``, when given, gets each job's result by name. Returns the first failed job in
+    ``jobs`` order with its exception, or None; after a failure no new job starts. Ctrl+C
+    interrupts every query and is raised once they have stopped."""
     names = {j.name for j in jobs}
     done: set[str] = set()
-    failure = map_side_by_side(conn, _execute, jobs, setup, max_width,
+
+    def finished(job: Job, result) -> None:
+        done.add(job.name)
+        if results is not None:
+            results[job.name] = result
+
+    failure = map_side_by_side(conn, lambda cur, job: job.run(cur), jobs, setup, max_width,
                                ready=lambda job: all(a in done or a not in names for a in job.after),
-                               finished=lambda job, _: done.add(job.name))
+                               finished=finished)
     return (jobs[failure[0]].name, failure[1]) if failure else None
 
 

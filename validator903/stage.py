@@ -53,13 +53,14 @@ def _raw_source(conn, table: str, tables: list[str]) -> str:
 
 
 def stage_duckdb(conn, tables: list[str], on_error: Callable[[str, Exception], Exception] | None = None,
-                 parallel: bool = False) -> None:
+                 parallel: bool = False) -> dict[str, int]:
     """Materialise staging tables in the DuckDB ``main`` schema from ``raw`` (each source file is
     parsed here, once). ``on_error`` turns a read failure into the error to raise (the first
     failing table in ``tables`` order). Reference data the user supplies (a 2.7-million-row
     postcode directory) is a TEMP table: the run reads it, but it is not written into
     validation.duckdb, which keeps what was derived from it. ``parallel``: build the tables side by
-    side (validator903.side_by_side)."""
+    side (validator903.side_by_side). Returns each table's row count, which CREATE TABLE AS
+    reports (no second scan)."""
     shared, local = [], []
     for t in tables:
         select = transpile_cached(staging_select(t, "v903_raw"), "duckdb")
@@ -68,9 +69,11 @@ def stage_duckdb(conn, tables: list[str], on_error: Callable[[str, Exception], E
             local.append(Job(t, f"CREATE OR REPLACE TEMP TABLE {t} AS {select}"))
         else:
             shared.append(Job(t, f"CREATE OR REPLACE TABLE main.{t} AS {select}"))
-    failed = run_side_by_side(conn, shared) if parallel else run_one_by_one(conn, shared)
-    failed = failed or run_one_by_one(conn, local)
+    created: dict[str, list] = {}
+    failed = run_side_by_side(conn, shared, results=created) if parallel else run_one_by_one(conn, shared, created)
+    failed = failed or run_one_by_one(conn, local, created)
     if failed is not None:
         if on_error is None:
             raise failed[1]
         raise on_error(*failed) from None
+    return {t: rows[0][0] for t, rows in created.items()}

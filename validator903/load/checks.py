@@ -5,7 +5,8 @@ The checks share one query per staged table and give at most one warning per fil
 
 - a date column written in another format (2005-07-07, 07-07-2005, 7/7/05, an Excel date-time
   ``07/07/2005 00:00:00``): the format seen and how to re-export;
-- CHILD values carrying Excel's text marker (``'900000``) or a number's ``.0`` (``900000.0``);
+- CHILD values in Excel's scientific notation (``1.23E+05``: the real id is lost), or carrying its
+  text marker (``'900000``) or a number's ``.0`` (``900000.0``);
 - non-breaking spaces and other invisible characters inside values (reports show them as
   ``[nbsp]`` and the like, reports/data.py);
 - ``--previous`` naming the current year's files, and data whose dates lie outside ``--year``.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from ..context import CollectionYear
 from ..tables import LAST_SUFFIX, is_reference, spec_for
-from ..side_by_side import map_side_by_side
+from ..side_by_side import Job
 
 # (regex over the trimmed text, what it is, how to fix it)
 OTHER_DATE_FORMATS = (
@@ -65,7 +66,7 @@ def _staged_columns(conn) -> dict[str, dict[str, str]]:
 
 def table_warnings(conn, table: str, cols: dict[str, str], source) -> list[str]:
     """Every per-table check over one scan: a single query counts what each check needs (filled
-    and unparsed dates per column, odd CHILD forms, rows holding an invisible character anywhere),
+    and unparsed dates per column, odd CHILD forms, rows that may hold an invisible character),
     and a check looks closer (which format, which column) only where its count says there is
     something to say. Most returns pass every check, so most tables are read once."""
     dates = [(d, f"{d.lower()}_raw", d.lower()) for d in spec_for(table).dates
@@ -77,8 +78,8 @@ def table_warnings(conn, table: str, cols: dict[str, str], source) -> list[str]:
                    f"count(*) FILTER (WHERE {typed} IS NULL AND trim(coalesce({raw}, '')) <> '')"]
     if "child" in cols:
         probes += CHILD_PROBES
-    if text:  # one pattern over the row's text: concat skips NULLs and cannot make a character
-        probes.append(f"count(*) FILTER (WHERE regexp_matches(concat({', '.join(text)}), {INVISIBLE_PATTERN}))")
+    if text:  # a value that could hold one: every invisible character but the tab is beyond ASCII
+        probes.append(f"count(*) FILTER (WHERE {' OR '.join(_MAYBE_INVISIBLE.format(c=c) for c in text)})")
     if not probes:
         return []
     row = list(conn.execute(f"SELECT {', '.join(probes)} FROM main.{table}").fetchone())
@@ -109,15 +110,21 @@ def _date_format_warning(conn, table: str, column: tuple[str, str, str], source,
             f"values will be reported as not valid dates; {REEXPORT}"]
 
 
-# Excel's text marker ('900000) and a number's .0 (900000.0); contains() spares most ids the regex.
-CHILD_PROBES = ["count(*) FILTER (WHERE starts_with(child, ''''))",
+# Excel's scientific notation (1.23E+05), its text marker ('900000) and a number's .0 (900000.0);
+# contains() spares most ids the regex.
+_SCIENTIFIC = "contains(child, 'E+') AND regexp_full_match(child, '[0-9.]+E\\+[0-9]+')"
+_NUMBER = "contains(child, '.') AND regexp_full_match(child, '[0-9]+\\.0+')"
+CHILD_PROBES = [f"count(*) FILTER (WHERE {_SCIENTIFIC})", f"min(child) FILTER (WHERE {_SCIENTIFIC})",
+                "count(*) FILTER (WHERE starts_with(child, ''''))",
                 "min(child) FILTER (WHERE starts_with(child, ''''))",
-                "count(*) FILTER (WHERE contains(child, '.') AND regexp_full_match(child, '[0-9]+\\.0+'))",
-                "min(child) FILTER (WHERE contains(child, '.') AND regexp_full_match(child, '[0-9]+\\.0+'))"]
+                f"count(*) FILTER (WHERE {_NUMBER})", f"min(child) FILTER (WHERE {_NUMBER})"]
 
 
-def _child_warnings(source, apos: int, apos_ex: str, dot: int, dot_ex: str) -> list[str]:
+def _child_warnings(source, sci: int, sci_ex: str, apos: int, apos_ex: str, dot: int, dot_ex: str) -> list[str]:
     out = []
+    if sci:
+        out.append(f"{source}: {sci} CHILD value(s) look like Excel scientific notation (e.g. {sci_ex}): the real "
+                   "ids are lost; re-export with CHILD as text")
     if apos:
         out.append(f"{source}: {apos} CHILD value(s) start with an apostrophe (e.g. {apos_ex}): Excel's text marker "
                    "was saved into the file, so they will not match the same child elsewhere; re-export "
@@ -129,6 +136,9 @@ def _child_warnings(source, apos: int, apos_ex: str, dot: int, dot_ex: str) -> l
 
 
 INVISIBLE_PATTERN = _lit("[" + "".join(INVISIBLE) + "]")
+# A value that may hold one of them: a character beyond ASCII (its bytes outnumber its characters)
+# or a tab. Half the cost of the pattern over every value; the pattern then says which, where.
+_MAYBE_INVISIBLE = "strlen({c}) <> length({c}) OR contains({c}, chr(9))"
 
 
 def _invisible_warnings(conn, table: str, text: list[str], source) -> list[str]:
@@ -191,18 +201,24 @@ def year_warnings(conn, tables: list[str], columns: dict[str, dict[str, str]], y
     return []
 
 
-def run_warnings(run) -> list[str]:
+def warning_jobs(run) -> list[Job]:
+    """The checks as jobs for side_by_side (engine.run_rules runs them beside the rules): one scan
+    per staged table of the return (reference data, la_codes and postcodes, is not the council's
+    to fix), then one that adds their warnings to ``run.load.warnings``, in table order, with the
+    dates' check over the whole return."""
     conn = run.conn
-    out = []
     columns = _staged_columns(conn)
-    # the return's tables: reference data (la_codes, postcodes) is not the council's to fix
     tables = [t for t in run.load.tables if t in columns and not is_reference(t)]
-    # one scan per table, the tables side by side (a scan of one table runs on one thread anyway)
-    per_table: list[list[str]] = [[] for _ in tables]
-    failed = map_side_by_side(conn, lambda cur, t: table_warnings(cur, t, columns[t], run.load.tables[t].source),
-                              tables, results=per_table)
-    if failed:
-        raise failed[1]
-    out += [w for ws in per_table for w in ws]
-    out += year_warnings(conn, tables, columns, run.ctx.year)
-    return out
+    found: dict[str, list[str]] = {}
+
+    def scan(table: str):
+        def call(cur) -> None:
+            found[table] = table_warnings(cur, table, columns[table], run.load.tables[table].source)
+        return call
+
+    def gather(cur) -> None:
+        run.load.warnings += [w for t in tables for w in found[t]]
+        run.load.warnings += year_warnings(cur, tables, columns, run.ctx.year)
+
+    scans = [Job(f"checks of {t}", call=scan(t)) for t in tables]
+    return scans + [Job("checks", after=frozenset(j.name for j in scans), call=gather)]
