@@ -25,54 +25,51 @@ columns:
 */
 {% set cols = ['row_no', 'decom', 'dec', 'rne', 'ls', 'cin', 'place', 'place_provider', 'rec',
                  'reason_place_change', 'pl_post', 'urn'] %}
-{% macro seq_order(a) %}ORDER BY {{ a }}.decom, {{ a }}.row_no{% endmacro %}
-{% set window = 'PARTITION BY b.child, b.in_seq ' ~ seq_order('b') %}
-{% set in_seq = 'e.child IS NOT NULL AND e.decom IS NOT NULL' %}
--- The neighbours' columns come from one pass of windows over the episodes. Periods and spells
--- need a second pass (a running sum of what the first one found), made over the sequence's keys
--- alone and joined back on (child, seq), which that pass numbers uniquely: sorting the fifty
--- columns again cost twice the whole first pass. Both passes take seq_order, so seq agrees.
--- seq is never NULL there; NULLS FIRST only spares SQL Server an emulation of NULL ordering that
--- sqlglot cannot write for SUM().
-SELECT o.*,
-       CASE WHEN o.seq = 1 THEN 1 ELSE 0 END AS is_first,
-       CASE WHEN o.seq = o.seq_count THEN 1 ELSE 0 END AS is_last,
-       COALESCE(s.starts_period, 0) AS starts_period,
-       CASE WHEN o.seq = o.seq_count OR (o.dec IS NOT NULL AND o.next_decom > o.dec) THEN 1 ELSE 0 END AS ends_period,
-       COALESCE(s.starts_ls_spell, 0) AS starts_ls_spell,
-       s.period_no,
-       s.ls_spell_no
-FROM (
-  SELECT b.*,
-         CASE WHEN b.in_seq = 1 THEN ROW_NUMBER() OVER ({{ window }}) END AS seq,
-         CASE WHEN b.in_seq = 1 THEN COUNT(*) OVER (PARTITION BY b.child, b.in_seq) END AS seq_count,
+{% set window = 'PARTITION BY e.child ORDER BY e.decom, e.row_no' %}
+-- The sequence is numbered over its keys alone (child, DECOM, row, and the DEC and LS that periods
+-- and spells compare), and each episode finds its neighbours' columns by their rows, two joins on
+-- row_no: sorting all fifty columns through the windows cost half as much again (100k children:
+-- 0.41-0.55 s against 0.30-0.35 s a year, one thread). seq is never NULL in the running sums;
+-- NULLS FIRST only spares SQL Server an emulation of NULL ordering that sqlglot cannot write for
+-- SUM().
+SELECT b.row_no, b.child, b.decom, b.decom_raw, b.rne, b.ls, b.cin, b.place, b.place_provider, b.dec,
+       b.dec_raw, b.rec, b.reason_place_change, b.home_post, b.pl_post, b.urn,
+       CASE WHEN b.child IS NOT NULL AND b.decom IS NOT NULL THEN 1 ELSE 0 END AS in_seq,
+       k.seq,
+       k.seq_count,
 {% for col in cols %}
-         CASE WHEN b.in_seq = 1 THEN LAG(b.{{ col }}) OVER ({{ window }}) END AS prev_{{ col }},
-         CASE WHEN b.in_seq = 1 THEN LEAD(b.{{ col }}) OVER ({{ window }}) END AS next_{{ col }}{{ ',' if not loop.last }}
+       p.{{ col }} AS prev_{{ col }},
+       n.{{ col }} AS next_{{ col }},
 {% endfor %}
-  FROM (
-    SELECT e.row_no, e.child, e.decom, e.decom_raw, e.rne, e.ls, e.cin, e.place, e.place_provider, e.dec,
-           e.dec_raw, e.rec, e.reason_place_change, e.home_post, e.pl_post, e.urn,
-           CASE WHEN {{ in_seq }} THEN 1 ELSE 0 END AS in_seq
-    FROM {{ rel('episodes') }} AS e
-  ) AS b
-) AS o
+       CASE WHEN k.seq = 1 THEN 1 ELSE 0 END AS is_first,
+       CASE WHEN k.seq = k.seq_count THEN 1 ELSE 0 END AS is_last,
+       COALESCE(k.starts_period, 0) AS starts_period,
+       CASE WHEN k.seq = k.seq_count OR (b.dec IS NOT NULL AND n.decom > b.dec) THEN 1 ELSE 0 END AS ends_period,
+       COALESCE(k.starts_ls_spell, 0) AS starts_ls_spell,
+       k.period_no,
+       k.ls_spell_no
+FROM {{ rel('episodes') }} AS b
 LEFT JOIN (
-  SELECT t.child, t.seq, t.starts_period, t.starts_ls_spell,
+  SELECT t.row_no, t.seq, t.seq_count, t.prev_row_no, t.next_row_no, t.starts_period, t.starts_ls_spell,
          SUM(t.starts_period) OVER (PARTITION BY t.child ORDER BY t.seq NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS period_no,
          SUM(t.starts_ls_spell) OVER (PARTITION BY t.child ORDER BY t.seq NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ls_spell_no
   FROM (
-    SELECT k.child, k.seq,
-           CASE WHEN k.seq = 1 OR (k.prev_dec IS NOT NULL AND k.decom > k.prev_dec) THEN 1 ELSE 0 END AS starts_period,
-           CASE WHEN k.seq = 1 OR k.ls IS NULL OR k.prev_ls IS NULL OR k.ls <> k.prev_ls
-                     OR k.prev_dec IS NULL OR k.decom > k.prev_dec THEN 1 ELSE 0 END AS starts_ls_spell
+    SELECT q.row_no, q.child, q.seq, q.seq_count, q.prev_row_no, q.next_row_no,
+           CASE WHEN q.seq = 1 OR (q.prev_dec IS NOT NULL AND q.decom > q.prev_dec) THEN 1 ELSE 0 END AS starts_period,
+           CASE WHEN q.seq = 1 OR q.ls IS NULL OR q.prev_ls IS NULL OR q.ls <> q.prev_ls
+                     OR q.prev_dec IS NULL OR q.decom > q.prev_dec THEN 1 ELSE 0 END AS starts_ls_spell
     FROM (
-      SELECT e.child, e.decom, e.ls,
-             ROW_NUMBER() OVER (PARTITION BY e.child {{ seq_order('e') }}) AS seq,
-             LAG(e.dec) OVER (PARTITION BY e.child {{ seq_order('e') }}) AS prev_dec,
-             LAG(e.ls) OVER (PARTITION BY e.child {{ seq_order('e') }}) AS prev_ls
+      SELECT e.row_no, e.child, e.decom, e.ls,
+             ROW_NUMBER() OVER ({{ window }}) AS seq,
+             COUNT(*) OVER (PARTITION BY e.child) AS seq_count,
+             LAG(e.row_no) OVER ({{ window }}) AS prev_row_no,
+             LEAD(e.row_no) OVER ({{ window }}) AS next_row_no,
+             LAG(e.dec) OVER ({{ window }}) AS prev_dec,
+             LAG(e.ls) OVER ({{ window }}) AS prev_ls
       FROM {{ rel('episodes') }} AS e
-      WHERE {{ in_seq }}
-    ) AS k
+      WHERE e.child IS NOT NULL AND e.decom IS NOT NULL
+    ) AS q
   ) AS t
-) AS s ON s.child = o.child AND s.seq = o.seq
+) AS k ON k.row_no = b.row_no
+LEFT JOIN {{ rel('episodes') }} AS p ON p.row_no = k.prev_row_no
+LEFT JOIN {{ rel('episodes') }} AS n ON n.row_no = k.next_row_no

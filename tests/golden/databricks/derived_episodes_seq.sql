@@ -1,154 +1,74 @@
-/* The neighbours' columns come from one pass of windows over the episodes. Periods and spells */
-/* need a second pass (a running sum of what the first one found), made over the sequence's keys */
-/* alone and joined back on (child, seq), which that pass numbers uniquely: sorting the fifty */
-/* columns again cost twice the whole first pass. Both passes take seq_order, so seq agrees. */
-/* seq is never NULL there; NULLS FIRST only spares SQL Server an emulation of NULL ordering that */
-/* sqlglot cannot write for SUM(). */
+/* The sequence is numbered over its keys alone (child, DECOM, row, and the DEC and LS that periods */
+/* and spells compare), and each episode finds its neighbours' columns by their rows, two joins on */
+/* row_no: sorting all fifty columns through the windows cost half as much again (100k children: */
+/* 0.41-0.55 s against 0.30-0.35 s a year, one thread). seq is never NULL in the running sums; */
+/* NULLS FIRST only spares SQL Server an emulation of NULL ordering that sqlglot cannot write for */
+/* SUM(). */
 SELECT
-  o.*,
-  CASE WHEN o.seq = 1 THEN 1 ELSE 0 END AS is_first,
-  CASE WHEN o.seq = o.seq_count THEN 1 ELSE 0 END AS is_last,
-  COALESCE(s.starts_period, 0) AS starts_period,
+  b.row_no,
+  b.child,
+  b.decom,
+  b.decom_raw,
+  b.rne,
+  b.ls,
+  b.cin,
+  b.place,
+  b.place_provider,
+  b.dec,
+  b.dec_raw,
+  b.rec,
+  b.reason_place_change,
+  b.home_post,
+  b.pl_post,
+  b.urn,
+  CASE WHEN NOT b.child IS NULL AND NOT b.decom IS NULL THEN 1 ELSE 0 END AS in_seq,
+  k.seq,
+  k.seq_count,
+  p.row_no AS prev_row_no,
+  n.row_no AS next_row_no,
+  p.decom AS prev_decom,
+  n.decom AS next_decom,
+  p.dec AS prev_dec,
+  n.dec AS next_dec,
+  p.rne AS prev_rne,
+  n.rne AS next_rne,
+  p.ls AS prev_ls,
+  n.ls AS next_ls,
+  p.cin AS prev_cin,
+  n.cin AS next_cin,
+  p.place AS prev_place,
+  n.place AS next_place,
+  p.place_provider AS prev_place_provider,
+  n.place_provider AS next_place_provider,
+  p.rec AS prev_rec,
+  n.rec AS next_rec,
+  p.reason_place_change AS prev_reason_place_change,
+  n.reason_place_change AS next_reason_place_change,
+  p.pl_post AS prev_pl_post,
+  n.pl_post AS next_pl_post,
+  p.urn AS prev_urn,
+  n.urn AS next_urn,
+  CASE WHEN k.seq = 1 THEN 1 ELSE 0 END AS is_first,
+  CASE WHEN k.seq = k.seq_count THEN 1 ELSE 0 END AS is_last,
+  COALESCE(k.starts_period, 0) AS starts_period,
   CASE
-    WHEN o.seq = o.seq_count OR (
-      NOT o.dec IS NULL AND o.next_decom > o.dec
+    WHEN k.seq = k.seq_count OR (
+      NOT b.dec IS NULL AND n.decom > b.dec
     )
     THEN 1
     ELSE 0
   END AS ends_period,
-  COALESCE(s.starts_ls_spell, 0) AS starts_ls_spell,
-  s.period_no,
-  s.ls_spell_no
-FROM (
-  SELECT
-    b.*,
-    CASE
-      WHEN b.in_seq = 1
-      THEN ROW_NUMBER() OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS seq,
-    CASE WHEN b.in_seq = 1 THEN COUNT(*) OVER (PARTITION BY b.child, b.in_seq) END AS seq_count,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.row_no) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_row_no,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.row_no) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_row_no,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.decom) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_decom,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.decom) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_decom,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.dec) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_dec,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.dec) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_dec,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.rne) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_rne,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.rne) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_rne,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.ls) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_ls,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.ls) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_ls,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.cin) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_cin,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.cin) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_cin,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.place) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_place,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.place) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_place,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.place_provider) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_place_provider,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.place_provider) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_place_provider,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.rec) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_rec,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.rec) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_rec,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.reason_place_change) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_reason_place_change,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.reason_place_change) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_reason_place_change,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.pl_post) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_pl_post,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.pl_post) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_pl_post,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LAG(b.urn) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS prev_urn,
-    CASE
-      WHEN b.in_seq = 1
-      THEN LEAD(b.urn) OVER (PARTITION BY b.child, b.in_seq ORDER BY b.decom NULLS LAST, b.row_no NULLS LAST)
-    END AS next_urn
-  FROM (
-    SELECT
-      e.row_no,
-      e.child,
-      e.decom,
-      e.decom_raw,
-      e.rne,
-      e.ls,
-      e.cin,
-      e.place,
-      e.place_provider,
-      e.dec,
-      e.dec_raw,
-      e.rec,
-      e.reason_place_change,
-      e.home_post,
-      e.pl_post,
-      e.urn,
-      CASE WHEN NOT e.child IS NULL AND NOT e.decom IS NULL THEN 1 ELSE 0 END AS in_seq
-    FROM episodes AS e
-  ) AS b
-) AS o
+  COALESCE(k.starts_ls_spell, 0) AS starts_ls_spell,
+  k.period_no,
+  k.ls_spell_no
+FROM episodes AS b
 LEFT JOIN (
   SELECT
-    t.child,
+    t.row_no,
     t.seq,
+    t.seq_count,
+    t.prev_row_no,
+    t.next_row_no,
     t.starts_period,
     t.starts_ls_spell,
     SUM(t.starts_period) OVER (
@@ -163,37 +83,49 @@ LEFT JOIN (
     ) AS ls_spell_no
   FROM (
     SELECT
-      k.child,
-      k.seq,
+      q.row_no,
+      q.child,
+      q.seq,
+      q.seq_count,
+      q.prev_row_no,
+      q.next_row_no,
       CASE
-        WHEN k.seq = 1 OR (
-          NOT k.prev_dec IS NULL AND k.decom > k.prev_dec
+        WHEN q.seq = 1 OR (
+          NOT q.prev_dec IS NULL AND q.decom > q.prev_dec
         )
         THEN 1
         ELSE 0
       END AS starts_period,
       CASE
-        WHEN k.seq = 1
-        OR k.ls IS NULL
-        OR k.prev_ls IS NULL
-        OR k.ls <> k.prev_ls
-        OR k.prev_dec IS NULL
-        OR k.decom > k.prev_dec
+        WHEN q.seq = 1
+        OR q.ls IS NULL
+        OR q.prev_ls IS NULL
+        OR q.ls <> q.prev_ls
+        OR q.prev_dec IS NULL
+        OR q.decom > q.prev_dec
         THEN 1
         ELSE 0
       END AS starts_ls_spell
     FROM (
       SELECT
+        e.row_no,
         e.child,
         e.decom,
         e.ls,
         ROW_NUMBER() OVER (PARTITION BY e.child ORDER BY e.decom NULLS LAST, e.row_no NULLS LAST) AS seq,
+        COUNT(*) OVER (PARTITION BY e.child) AS seq_count,
+        LAG(e.row_no) OVER (PARTITION BY e.child ORDER BY e.decom NULLS LAST, e.row_no NULLS LAST) AS prev_row_no,
+        LEAD(e.row_no) OVER (PARTITION BY e.child ORDER BY e.decom NULLS LAST, e.row_no NULLS LAST) AS next_row_no,
         LAG(e.dec) OVER (PARTITION BY e.child ORDER BY e.decom NULLS LAST, e.row_no NULLS LAST) AS prev_dec,
         LAG(e.ls) OVER (PARTITION BY e.child ORDER BY e.decom NULLS LAST, e.row_no NULLS LAST) AS prev_ls
       FROM episodes AS e
       WHERE
         NOT e.child IS NULL AND NOT e.decom IS NULL
-    ) AS k
+    ) AS q
   ) AS t
-) AS s
-  ON s.child = o.child AND s.seq = o.seq
+) AS k
+  ON k.row_no = b.row_no
+LEFT JOIN episodes AS p
+  ON p.row_no = k.prev_row_no
+LEFT JOIN episodes AS n
+  ON n.row_no = k.next_row_no
