@@ -216,7 +216,7 @@ def _needs(table: str) -> str:
 # Rules per statement. One INSERT of a UNION ALL of tens of rules lets DuckDB plan, scan and
 # write once per batch instead of once per rule (288 rules: about half the time of one by one).
 # Ten, not twenty: two batches run at once, one per core, and at twenty the two largest together
-# raised the peak at 100k children from about 424 to 452 MiB, for no time gained (ten pairs:
+# raised the peak at 100k children from about 425 to 451 MiB, for no time gained (ten pairs:
 # batches of ten were faster in eight, by a median 0.07 s).
 BATCH_SIZE = 10
 
