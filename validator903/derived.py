@@ -162,7 +162,7 @@ RUN_DB = "v903_run"   # an in-memory database attached for the run: the derived 
 
 
 def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, beside=(),
-                       wanted=None, results: dict | None = None) -> list[str]:
+                       wanted=None) -> list[str]:
     """Create the buildable derived relations on a DuckDB connection, for the run and for after it.
 
     For the run each is a table of an in-memory database attached as ``v903_run``, computed once:
@@ -176,14 +176,13 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
     file) is a ``main`` table instead, built on ``conn``, which keeps what was derived from it.
 
     ``beside``: other jobs (side_by_side.Job) run with the relations, after them in order (the
-    staged tables' checkpoint, rule batches waiting on the relations they read); ``results`` gets
-    their results by name. ``wanted``: the relations the run's rules and fixes read (None: all);
-    only those and what they read are computed into ``v903_run``, the others are views in ``main``
-    only (a run of --rules 101,142 does not sequence both years' episodes for nothing). A relation
-    over a reference file the user supplied is computed whatever the rules read: the file can keep
-    it only as a table. A relation already there (an earlier call computed or viewed it) is left
-    as it is, so a second call computes only what the first did not. Returns the relations
-    computed by this call."""
+    staged tables' checkpoint, rule batches waiting on the relations they read). ``wanted``: the
+    relations the run's rules and fixes read (None: all); only those and what they read are
+    computed into ``v903_run``, the others are views in ``main`` only (a run of --rules 101,142
+    does not sequence both years' episodes for nothing). A relation over a reference file the user
+    supplied is computed whatever the rules read: the file can keep it only as a table. A relation
+    already there (an earlier call computed or viewed it) is left as it is, so a second call
+    computes only what the first did not. Returns the relations computed by this call."""
     from .side_by_side import Job, run_one_by_one, run_side_by_side
     from .tables import spec_for
 
@@ -206,11 +205,11 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
             conn.execute(f"CREATE OR REPLACE VIEW main.{d.name} AS {select}")
 
     if parallel:
-        failed = run_side_by_side(conn, shared + list(beside), setup=reads_the_run, results=results)
+        failed = run_side_by_side(conn, shared + list(beside), setup=reads_the_run)
     else:
         reads_the_run(conn)
         try:
-            failed = run_one_by_one(conn, shared + list(beside), results=results)
+            failed = run_one_by_one(conn, shared + list(beside))
         finally:
             conn.execute("RESET search_path")
     if failed:

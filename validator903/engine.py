@@ -142,16 +142,15 @@ def load(conn, ctx: RuleContext, current: list[Path], previous: list[Path] | Non
                restore=[restore])
 
 
-def derive(run: Run, reads=None, beside=(), results: dict | None = None) -> None:
+def derive(run: Run, reads=None, beside=()) -> None:
     """Compute the derived relations ``reads`` names (directly or through each other; None: all)
     that are not there yet, with the run's pending work and the ``beside`` jobs, side by side
-    (derived.materialise_duckdb); ``results`` gets the jobs' results by name. The pending work is
-    done, or given up, either way."""
+    (derived.materialise_duckdb). The pending work is done, or given up, either way."""
     from .derived import materialise_duckdb
 
     try:
         materialise_duckdb(run.conn, run.ctx, run.load.tables, parallel=True, beside=run.pending + list(beside),
-                           wanted=reads, results=results)
+                           wanted=reads)
     finally:
         run.pending = []
         _restore(run.conn, run.restore)
