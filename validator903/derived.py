@@ -161,6 +161,11 @@ def buildable(tables) -> list[DerivedRelation]:
 RUN_DB = "v903_run"   # an in-memory database attached for the run: the derived relations' tables
 
 
+def attach_run(conn) -> None:
+    """Attach the run's in-memory database (``v903_run``), unless it is there already."""
+    conn.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {RUN_DB}")
+
+
 def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, beside=(),
                        wanted=None) -> list[str]:
     """Create the buildable derived relations on a DuckDB connection, for the run and for after it.
@@ -186,7 +191,7 @@ def materialise_duckdb(conn, ctx: RuleContext, tables, parallel: bool = False, b
     from .side_by_side import Job, run_one_by_one, run_side_by_side
     from .tables import spec_for
 
-    conn.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {RUN_DB}")
+    attach_run(conn)
     computed, viewed = _already_there(conn)
     compute = None if wanted is None else {d.name for d in needed(wanted)}
     shared, local = [], []

@@ -18,6 +18,7 @@ from typing import Callable
 import duckdb
 
 from .context import CollectionYear, RuleContext
+from .derived import RUN_DB, attach_run
 from .errors import first_line
 from .load import LoadResult, load_all
 from .rules import Rule, code_sort_key
@@ -251,7 +252,7 @@ def skip_reason(rule: Rule, present, ctx: RuleContext) -> str | None:
 # Flagged rows while the rules run: a table of the run's in-memory database, so the rules, on
 # cursors side by side, never write validation.duckdb while the staged tables' checkpoint runs;
 # copied into ``main.errors`` when they have all run.
-RUN_ERRORS = "v903_run.main.errors"
+RUN_ERRORS = f"{RUN_DB}.main.errors"
 
 
 def run_rule(cur, run: Run, rule: Rule) -> RuleResult:
@@ -299,12 +300,11 @@ def _batches(runnable: list[tuple[int, Rule, str]], batch_size: int):
         on_conn = any(spec_for(t).option for t in base_tables(rule.tables))
         return on_conn, sorted(set(rule.tables) & derived)
 
-    ordered = sorted(runnable, key=placed)  # stable: rule order within each group
+    ordered = sorted(((placed(item), item) for item in runnable), key=lambda p: p[0])  # stable: rule order kept
     size = max(1, batch_size)
     for start in range(0, len(ordered), size):
-        chunk = ordered[start:start + size]
-        keys = [placed(item) for item in chunk]
-        yield chunk, frozenset(t for _, reads in keys for t in reads), not any(on_conn for on_conn, _ in keys)
+        keys, chunk = zip(*ordered[start:start + size])
+        yield list(chunk), frozenset(t for _, reads in keys for t in reads), not any(on_conn for on_conn, _ in keys)
 
 
 def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None] | None = None,
@@ -315,11 +315,10 @@ def run_rules(run: Run, rules: list[Rule], on_rule: Callable[[RuleResult], None]
     Results (and ``on_rule`` calls) come in the order of ``rules``."""
     import threading
 
-    from .derived import RUN_DB
     from .dialects import save_cache
 
     conn = run.conn
-    conn.execute(f"ATTACH IF NOT EXISTS ':memory:' AS {RUN_DB}")
+    attach_run(conn)
     conn.execute(f"CREATE OR REPLACE TABLE {RUN_ERRORS} {ERRORS_COLUMNS}")
     done: dict[int, RuleResult] = {}
     runnable: list[tuple[int, Rule, str]] = []
