@@ -62,3 +62,22 @@ def test_helper_spark(case, spark_ansi):
     sql = transpile(f"SELECT {case['expr']} AS got", "databricks")
     want = case["databricks"]["want"] if "databricks" in case else _want(case)
     assert _norm(spark_ansi.sql(sql).collect()[0][0]) == (want.isoformat() if isinstance(want, date) else want), sql
+
+
+def test_duckdb_guarded_forms_equal_the_plain_ones_on_every_short_text():
+    """ssda_staged_text and ssda_is_blank skip TRIM for text that neither starts nor ends with a
+    space (dialects/duckdb.yml); on every text of up to four characters from space, letter, tab and
+    non-breaking space, and NULL, they give what the plain TRIM forms give."""
+    import itertools
+
+    alphabet = [" ", "a", "\t", "\u00a0"]
+    texts = [None] + ["".join(p) for n in range(5) for p in itertools.product(alphabet, repeat=n)]
+    conn = duckdb.connect()
+    conn.execute("CREATE TABLE t (x VARCHAR)")
+    conn.executemany("INSERT INTO t VALUES (?)", [[x] for x in texts])
+    staged = transpile("SELECT t.x, ssda_staged_text(t.x) AS s, ssda_is_blank(t.x) AS b FROM t", "duckdb")
+    assert "LIKE" in staged  # the guarded form is the one tested
+    got = conn.execute(f"SELECT x, s, b FROM ({staged}) ORDER BY x NULLS FIRST").fetchall()
+    want = conn.execute("SELECT x, NULLIF(TRIM(x, ' '), ''), NULLIF(TRIM(x, ' '), '') IS NULL FROM t "
+                        "ORDER BY x NULLS FIRST").fetchall()
+    assert len(got) == len(texts) == 342 and got == want

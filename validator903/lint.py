@@ -68,7 +68,7 @@ ALLOWED_FUNCTIONS = {
 # staged columns' collation); CONCAT, which rules may not use (Oracle reads a NULL part as ''), builds
 # a fix's value from parts of a value that is there (a fix proposes nothing for a blank)
 FIX_FUNCTIONS = {getattr(exp, "Replace", exp.Anonymous), exp.Concat}
-STAGING_ONLY = {"ssda_parse_date", "ssda_trim", "ssda_format_date"}
+STAGING_ONLY = {"ssda_parse_date", "ssda_trim", "ssda_staged_text", "ssda_format_date"}
 _CTE_NAME = "r{code}_"
 RESULT_COLUMNS = ["table_name", "row_no", "child"]
 

@@ -30,9 +30,9 @@ def staging_select(table: str, source: str, typed_dates: set[str] = frozenset())
             cols.append(f"ssda_parse_date(r.{c}) AS {c.lower()}")
             cols.append(f"r.{c} AS {c.lower()}_raw")
         else:
-            cols.append(f"NULLIF(ssda_trim(r.{c}), '') AS {c.lower()}")
+            cols.append(f"ssda_staged_text(r.{c}) AS {c.lower()}")
     for c in DERIVED.get(spec.name, ()):
-        cols.append(f"NULLIF(ssda_trim(r.{c}), '') AS {c.lower()}")
+        cols.append(f"ssda_staged_text(r.{c}) AS {c.lower()}")
     return "SELECT " + ", ".join(cols) + f" FROM {source} AS r"
 
 

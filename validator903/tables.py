@@ -85,7 +85,7 @@ def _key(name: str, col: str) -> tuple[str, str, str]:
 
 
 def _text(name: str, col: str) -> tuple[str, str, str]:
-    return name, "text", f"NULLIF(ssda_trim(r.{col}), '')"
+    return name, "text", f"ssda_staged_text(r.{col})"
 
 
 def _int(name: str, col: str) -> tuple[str, str, str]:
