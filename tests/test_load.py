@@ -156,6 +156,29 @@ def test_of_two_unreadable_files_the_error_names_the_first_every_time(tmp_path):
         assert "episodes.csv" in str(e.value) and "row 2" in str(e.value), str(e.value)
 
 
+@pytest.mark.parametrize("sex, child", [(f"M{ch}", "1") for ch in "\u00a0\u200b\u200c\u200d\u2060\ufeff\u202f\u2007\u00ad\t"]
+                         + [("M", "1.23E+05"), ("M", "'900000"), ("M", "900000.0"), ("M", "1")])
+def test_what_a_file_lacks_spares_a_check_but_never_a_warning(tmp_path, sex, child):
+    """The checks skip a scan for what the file's text does not hold (CsvFile.may_hide_characters,
+    may_hold_child_forms): a file with any invisible character (a quoted tab too) or any of Excel's
+    CHILD forms still gets its warning, and a plain file has both facts False."""
+    from validator903.load.checks import INVISIBLE, _staged_columns, table_warnings
+
+    value = f'"{sex}"' if "\t" in sex else sex
+    conn, result = load(tmp_path, {"header.csv": f"{HEADER}\n{child},{value},01/01/2010,WBRI,,,\n2,F,01/01/2010,WBRI,,,\n"})
+    f = result.tables["header"].file
+    plain = sex == "M" and child == "1"
+    assert (f.may_hide_characters, f.may_hold_child_forms) == ((False, False) if plain else (sex != "M", child != "1"))
+    warnings = table_warnings(conn, "header", _staged_columns(conn)["header"], "header.csv", f)
+    assert warnings == table_warnings(conn, "header", _staged_columns(conn)["header"], "header.csv")
+    if sex != "M":
+        assert any(f"SEX value(s) hold a {INVISIBLE[sex[1]]}" in w for w in warnings), warnings
+    if child != "1":
+        assert any("CHILD value(s)" in w for w in warnings), warnings
+    if plain:
+        assert warnings == []
+
+
 @pytest.mark.parametrize("value", ["M\u00e9", "\u00a3 12", "2\u20134"] + [f"M{ch}" for ch in "\u00a0\u200b\u200c\u200d\u2060\ufeff\u202f\u2007\u00ad\t"])
 def test_the_cheap_probe_for_invisible_characters_misses_none(value):
     """table_warnings first asks which rows could hold an invisible character (beyond ASCII, or a

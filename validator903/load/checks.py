@@ -64,19 +64,21 @@ def _staged_columns(conn) -> dict[str, dict[str, str]]:
     return out
 
 
-def table_warnings(conn, table: str, cols: dict[str, str], source) -> list[str]:
+def table_warnings(conn, table: str, cols: dict[str, str], source, file=None) -> list[str]:
     """Every per-table check over one scan: a single query counts what each check needs (filled
     and unparsed dates per column, odd CHILD forms, rows that may hold an invisible character),
     and a check looks closer (which format, which column) only where its count says there is
-    something to say. Most returns pass every check, so most tables are read once."""
+    something to say. Most returns pass every check, so most tables are read once. ``file``: the
+    table's CsvFile, when it came from one, whose text says which checks can find nothing."""
     dates = [(d, f"{d.lower()}_raw", d.lower()) for d in spec_for(table).dates
              if f"{d.lower()}_raw" in cols and d.lower() in cols]
-    text = [c for c, dtype in cols.items() if dtype == "VARCHAR"]
+    text = [c for c, dtype in cols.items() if dtype == "VARCHAR"] if file is None or file.may_hide_characters else []
+    child_forms = "child" in cols and (file is None or file.may_hold_child_forms)
     probes: list[str] = []
     for _, raw, typed in dates:
         probes += [f"count(*) FILTER (WHERE trim(coalesce({raw}, '')) <> '')",
                    f"count(*) FILTER (WHERE {typed} IS NULL AND trim(coalesce({raw}, '')) <> '')"]
-    if "child" in cols:
+    if child_forms:
         probes += CHILD_PROBES
     if text:  # a value that could hold one: every invisible character but the tab is beyond ASCII
         probes.append(f"count(*) FILTER (WHERE {' OR '.join(_MAYBE_INVISIBLE.format(c=c) for c in text)})")
@@ -88,7 +90,7 @@ def table_warnings(conn, table: str, cols: dict[str, str], source) -> list[str]:
         filled, bad = row.pop(0), row.pop(0)
         if filled and bad * 2 > filled:   # a whole column, not a few typing slips
             out += _date_format_warning(conn, table, (d, raw, typed), source, filled, bad)
-    if "child" in cols:
+    if child_forms:
         out += _child_warnings(source, *(row.pop(0) for _ in CHILD_PROBES))
     if text and row.pop(0):
         out += _invisible_warnings(conn, table, text, source)
@@ -213,7 +215,8 @@ def warning_jobs(run) -> list[Job]:
 
     def scan(table: str):
         def call(cur) -> None:
-            found[table] = table_warnings(cur, table, columns[table], run.load.tables[table].source)
+            loaded = run.load.tables[table]
+            found[table] = table_warnings(cur, table, columns[table], loaded.source, loaded.file)
         return call
 
     def gather(cur) -> None:
