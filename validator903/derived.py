@@ -23,14 +23,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import jinja2
-
 from .context import RuleContext
 from .errors import UsageError
 from .resources import rules_dir
 from .tables import LAST_SUFFIX, all_table_names, last_of
 
-_JINJA = jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+@lru_cache(maxsize=None)
+def _jinja():
+    # imported on first use, as in rules.py: a run whose SQL is all cached renders nothing
+    import jinja2
+
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
 
 @dataclass(frozen=True)
 class DerivedRelation:
@@ -51,10 +56,12 @@ class DerivedRelation:
             start, end = ctx.jinja_vars()["previous_start"], ctx.jinja_vars()["previous_end"]
         else:
             start, end = ctx.jinja_vars()["collection_start"], ctx.jinja_vars()["collection_end"]
+        import jinja2
+
         from .codes import template_functions
 
         try:
-            return _JINJA.from_string(self.template).render(
+            return _jinja().from_string(self.template).render(
                 rel=lambda name: name if is_reference(name) else name + suffix, period_start=start, period_end=end,
                 la_code=ctx.jinja_vars()["la_code"], la_ons=ctx.jinja_vars()["la_ons"],
                 **template_functions(ctx.year)).strip().rstrip(";")
