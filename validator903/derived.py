@@ -29,14 +29,6 @@ from .resources import rules_dir
 from .tables import LAST_SUFFIX, all_table_names, last_of
 
 
-@lru_cache(maxsize=None)
-def _jinja():
-    # imported on first use, as in rules.py: a run whose SQL is all cached renders nothing
-    import jinja2
-
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
 @dataclass(frozen=True)
 class DerivedRelation:
     name: str                       # e.g. "episodes_seq" or "episodes_seq_last"
@@ -59,9 +51,10 @@ class DerivedRelation:
         import jinja2
 
         from .codes import template_functions
+        from .rules import _template  # the rules' Jinja environment, imported on first render
 
         try:
-            return _jinja().from_string(self.template).render(
+            return _template(self.template).render(
                 rel=lambda name: name if is_reference(name) else name + suffix, period_start=start, period_end=end,
                 la_code=ctx.jinja_vars()["la_code"], la_ons=ctx.jinja_vars()["la_ons"],
                 **template_functions(ctx.year)).strip().rstrip(";")
